@@ -1,0 +1,14 @@
+import { Command, Option } from "commander";
+import type { CommandDeclaration } from "../program.js";
+
+export const validateCommand: CommandDeclaration = (context, finish) =>
+  new Command("validate")
+    .description("Load every instance file, check it against the schema and the cross-file rules.")
+    .option("--dir <path>", "folder of instance files", "instances")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "json", "github"]).default("text"),
+    )
+    .action(async (options: { dir: string; format: "text" | "json" | "github" }) => {
+      const { runValidate } = await import("./validate.js");
+      finish(await runValidate(options, context));
+    });

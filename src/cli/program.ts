@@ -1,0 +1,37 @@
+import { createRequire } from "node:module";
+import { Command } from "commander";
+import { validateCommand } from "./commands/validate.command.js";
+import type { CliContext } from "./context.js";
+
+/** Declares one command; `finish` records the exit code the command wants. */
+export type CommandDeclaration = (context: CliContext, finish: (exitCode: number) => void) => Command;
+
+const declarations: readonly CommandDeclaration[] = [validateCommand];
+
+/**
+ * Declares every command. Declarations are cheap: each command's implementation (and the SDKs it
+ * needs: Graph, Octokit, Pulumi) is imported only when that command runs.
+ */
+export function buildProgram(context: CliContext, finish: (exitCode: number) => void): Command {
+  const program = new Command("cspops")
+    .description("GitOps for Microsoft CSP partner integrations: validate, provision, reconcile consent.")
+    .version(readVersion(), "-V, --version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.stdout.write(text),
+      writeErr: (text) => context.stderr.write(text),
+    })
+    .showHelpAfterError("(run with --help for usage)");
+
+  for (const declare of declarations) {
+    const command = declare(context, finish);
+    command.copyInheritedSettings(program);
+    program.addCommand(command);
+  }
+  return program;
+}
+
+function readVersion(): string {
+  const manifest: { version: string } = createRequire(import.meta.url)("../../package.json");
+  return manifest.version;
+}

@@ -1,0 +1,36 @@
+import { CommanderError } from "commander";
+import { CspopsError, ExitCode, InternalError } from "../core/errors.js";
+import type { CliContext } from "./context.js";
+import { buildProgram } from "./program.js";
+import { renderError } from "./render-error.js";
+
+/**
+ * The CLI's one error boundary: parses `argv`, runs the command, and maps every failure to a message
+ * on stderr and an exit code (DESIGN §3). Only internal errors show a stack trace.
+ */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(context, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, context);
+  }
+}
+
+function reportError(error: unknown, context: CliContext): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed the help, the version or the usage error.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  const known = error instanceof CspopsError ? error : new InternalError(describe(error), { cause: error });
+  context.stderr.write(renderError(known));
+  return known.exitCode;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
