@@ -1,12 +1,24 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { bssFormCommand } from "./commands/bss-form.command.js";
+import { consentLinkCommand } from "./commands/consent-link.command.js";
+import { driftCommand } from "./commands/drift.command.js";
+import { observeCommand } from "./commands/observe.command.js";
+import { reconcileCommand } from "./commands/reconcile.command.js";
 import { validateCommand } from "./commands/validate.command.js";
 import type { CliContext } from "./context.js";
 
 /** Declares one command; `finish` records the exit code the command wants. */
 export type CommandDeclaration = (context: CliContext, finish: (exitCode: number) => void) => Command;
 
-const declarations: readonly CommandDeclaration[] = [validateCommand];
+const declarations: readonly CommandDeclaration[] = [
+  validateCommand,
+  bssFormCommand,
+  observeCommand,
+  reconcileCommand,
+  driftCommand,
+  consentLinkCommand,
+];
 
 /**
  * Declares every command. Declarations are cheap: each command's implementation (and the SDKs it

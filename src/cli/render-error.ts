@@ -1,7 +1,12 @@
-import { type CspopsError, InternalError, ServiceError } from "../core/errors.js";
+import { type CspopsError, InternalError, InvalidInstancesError, ServiceError } from "../core/errors.js";
+import { renderDiagnosticsSummary, renderDiagnosticsText } from "./render/diagnostics-text.js";
 
 /** One readable block for stderr: what failed, then how to fix it. */
 export function renderError(error: CspopsError): string {
+  if (error instanceof InvalidInstancesError) {
+    // The same lines `cspops validate` prints, so every command reports a bad file the same way.
+    return `${renderDiagnosticsText(error.diagnostics, { colour: false })}${renderDiagnosticsSummary(error.diagnostics)}`;
+  }
   const lines = [`cspops: ${error.message}`];
   if (error instanceof ServiceError) {
     const facts = [

@@ -1,12 +1,40 @@
-import type { CliContext } from "../context.js";
+import { appendFile } from "node:fs/promises";
+import { readInstanceSources } from "../../adapters/instance-files.js";
+import { ExitCode } from "../../core/errors.js";
+import { validateInstanceSources } from "../../core/validate-instances.js";
+import { type CliContext, useColour } from "../context.js";
+import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../render/diagnostics-github.js";
+import { renderDiagnosticsJson } from "../render/diagnostics-json.js";
+import { renderDiagnosticsSummary, renderDiagnosticsText } from "../render/diagnostics-text.js";
 
 export interface ValidateOptions {
   readonly dir: string;
   readonly format: "text" | "json" | "github";
 }
 
-/** Placeholder until the loader lands. */
-export async function runValidate(_options: ValidateOptions, context: CliContext): Promise<number> {
-  context.stderr.write("validate: not implemented yet\n");
-  return 1;
+/** `cspops validate`: exit 0 when valid (warnings allowed), 1 when any file has an error. */
+export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
+  const sources = await readInstanceSources(options.dir, context.cwd);
+  const result = validateInstanceSources(sources);
+  const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
+
+  switch (options.format) {
+    case "json":
+      context.stdout.write(renderDiagnosticsJson(result));
+      break;
+    case "github": {
+      context.stdout.write(`${renderDiagnosticsGithub(result.diagnostics)}${summary}`);
+      const summaryFile = context.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile !== undefined && summaryFile !== "") {
+        await appendFile(summaryFile, renderDiagnosticsStepSummary(result.diagnostics, result.fileCount));
+      }
+      break;
+    }
+    case "text": {
+      const colour = useColour(context.stdout, context.env);
+      context.stdout.write(`${renderDiagnosticsText(result.diagnostics, { colour })}${summary}`);
+      break;
+    }
+  }
+  return result.ok ? ExitCode.ok : ExitCode.invalidInput;
 }

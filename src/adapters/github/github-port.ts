@@ -1,0 +1,96 @@
+/**
+ * What cspops does on GitHub, as idempotent `ensure*` verbs: each call reads the current state
+ * first and writes only the difference, so running it twice changes nothing the second time.
+ * Implementations translate every failure into a `ServiceError` (service "GitHub") whose message
+ * says what to fix, and never carry the token.
+ */
+export interface GitHubPort {
+  /**
+   * Makes the one comment on issue or pull request `issueNumber` that contains `marker` say `body`:
+   * creates it when there is none, edits it when it differs, and writes nothing when it is the same.
+   * Comments without the marker are never touched. When two runs race, both keep the comment with
+   * the lowest id and the other run deletes the duplicate it created.
+   */
+  ensureComment(request: EnsureCommentRequest): Promise<EnsureCommentResult>;
+
+  /**
+   * Makes the one issue that carries `label` and contains `marker` open with `title` and `body`:
+   * opens it when there is none (creating the label when missing), reopens it when it was closed,
+   * edits it when it differs, and writes nothing when it is the same.
+   */
+  ensureIssue(request: EnsureIssueRequest): Promise<EnsureIssueResult>;
+
+  /**
+   * Makes that issue closed as completed with `title` and `body`; does nothing when there is no
+   * such issue (nothing to report) or when it is already closed with that text.
+   */
+  ensureIssueClosed(request: EnsureIssueRequest): Promise<EnsureIssueResult>;
+
+  /** Repository-relative paths of the files pull request `pullNumber` changes (renames: both names). */
+  listPullRequestFiles(pullNumber: number): Promise<string[]>;
+}
+
+export interface EnsureCommentRequest {
+  readonly issueNumber: number;
+  /** A hidden HTML comment such as `<!-- cspops:reconcile -->`, contained in `body`. */
+  readonly marker: string;
+  readonly body: string;
+  /** Text that changes on every run without being news (a "checked at" time): ignored when comparing. */
+  readonly volatile?: RegExp | undefined;
+}
+
+export interface EnsureCommentResult {
+  readonly action: "created" | "updated" | "unchanged";
+  readonly id: number;
+  readonly url: string;
+}
+
+export interface EnsureIssueRequest {
+  /** A hidden HTML comment such as `<!-- cspops:drift -->`, contained in `body`. */
+  readonly marker: string;
+  /** The label that finds the issue cheaply; created when missing. */
+  readonly label: EnsureLabel;
+  readonly title: string;
+  readonly body: string;
+  /** Text that changes on every run without being news (a "checked at" time): ignored when comparing. */
+  readonly volatile?: RegExp | undefined;
+}
+
+export interface EnsureLabel {
+  readonly name: string;
+  /** Six hex digits, no `#`. */
+  readonly color: string;
+  readonly description: string;
+}
+
+export interface EnsureIssueResult {
+  readonly action: "created" | "updated" | "reopened" | "closed" | "unchanged" | "absent";
+  /** Absent only when `action` is `absent`. */
+  readonly number?: number;
+  readonly url?: string;
+}
+
+/** Where and as whom the port talks to GitHub. */
+export interface GitHubConnection {
+  /** `GITHUB_TOKEN` or another token; never logged, never in an error. */
+  readonly token: string | undefined;
+  readonly owner: string;
+  readonly repo: string;
+  /** REST base URL, `https://api.github.com` or a GitHub Enterprise Server / emulator URL. */
+  readonly apiUrl: string;
+}
+
+/** How hard the client works to get through; production keeps the defaults. */
+export interface GitHubClientOptions {
+  /** Space writes ~1 s apart and wait out rate limits (plugin-throttling). Default true; tests turn it off. */
+  readonly throttle?: boolean;
+  /** Retries of a failed idempotent request (plugin-retry). Default 3. */
+  readonly retries?: number;
+  /** Base of the retry back-off: retry n waits n² × this. Default 1,000 ms. */
+  readonly retryBaseMs?: number;
+  /** Longest rate-limit wait the client accepts before failing instead. Default 60 s. */
+  readonly maxRateLimitWaitSeconds?: number;
+}
+
+/** GitHub's limit on a comment or issue body, in characters. */
+export const GITHUB_BODY_LIMIT = 65_536;

@@ -1,0 +1,127 @@
+import type { GraphError as ObservedError, TenantListName, TenantObservation } from "../../core/snapshot.js";
+import type { ReadOutcome } from "./batch-reader.js";
+
+type Outcomes = ReadonlyMap<string, ReadOutcome>;
+type GraphObject = Readonly<Record<string, unknown>>;
+
+/** A list, or why it could not be read. */
+type ListResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ObservedError };
+
+/**
+ * Builds one tenant's observation from the reads' outcomes. A list is kept only when every read
+ * behind it succeeded: a partial list could make a present object look absent, so it is left out
+ * and its error recorded instead (the planner then says `unknown`). A 404 for a user means the
+ * user does not exist; for the grants of an app it means the app has no service principal.
+ * When no list at all could be read, the tenant gets a single `error`.
+ */
+export function assembleTenant(outcomes: Outcomes, adminAgents: readonly string[]): TenantObservation {
+  const users = collectUsers(outcomes, adminAgents);
+  const applications = union(outcomes, "app:", "id");
+  // Without the apps, the lists read for each app are incomplete; without the users, so are
+  // the memberships (keyed by the user's id): they share the failure that cut them short.
+  const ofApps = <T>(list: ListResult<T>): ListResult<T> => (applications.ok ? list : applications);
+  const lists: { readonly [K in TenantListName]: ListResult<unknown> } = {
+    applications,
+    servicePrincipals: ofApps(union(outcomes, ["pc-sp", "sp:"], "id")),
+    oauth2PermissionGrants: ofApps(union(outcomes, "grants:", "id", { notFoundIsEmpty: true })),
+    servicePrincipalSignInActivities: ofApps(union(outcomes, "signIn:", "appId")),
+    users: users.ok ? { ok: true, value: [...users.value.values()] } : users,
+    memberOf: users.ok ? collectMemberships(outcomes, adminAgents, users.value) : users,
+    userRegistrationDetails: union(outcomes, "mfa:", "id"),
+  };
+  const observed: Record<string, unknown> = {};
+  const errors: Partial<Record<TenantListName, ObservedError>> = {};
+  for (const [name, result] of Object.entries(lists) as [TenantListName, ListResult<unknown>][]) {
+    if (result.ok) observed[name] = result.value;
+    else errors[name] = result.error;
+  }
+  const failures = Object.values(errors);
+  if (failures.length === Object.keys(lists).length && failures[0] !== undefined) {
+    return { error: mostTelling(failures) };
+  }
+  return { ...observed, ...(failures.length > 0 ? { errors } : {}) } as TenantObservation;
+}
+
+function union(
+  outcomes: Outcomes,
+  prefixes: string | readonly string[],
+  identity: string,
+  options: { notFoundIsEmpty?: boolean } = {},
+): ListResult<GraphObject[]> {
+  const matching = [...outcomes].filter(([key]) =>
+    (typeof prefixes === "string" ? [prefixes] : prefixes).some(
+      (prefix) => key === prefix || key.startsWith(prefix),
+    ),
+  );
+  const byIdentity = new Map<string, GraphObject>();
+  for (const [, outcome] of matching) {
+    if (!outcome.ok) {
+      if (options.notFoundIsEmpty === true && outcome.error.status === 404) continue;
+      return { ok: false, error: outcome.error };
+    }
+    for (const item of (outcome.values ?? []) as GraphObject[]) {
+      const id = item[identity];
+      byIdentity.set(typeof id === "string" ? id.toLowerCase() : `#${byIdentity.size}`, sanitise(item));
+    }
+  }
+  return { ok: true, value: [...byIdentity.values()] };
+}
+
+/** Admin agents by UPN as written in the YAML; a 404 leaves the agent out (they do not exist). */
+function collectUsers(
+  outcomes: Outcomes,
+  adminAgents: readonly string[],
+): ListResult<Map<string, GraphObject>> {
+  const users = new Map<string, GraphObject>();
+  for (const upn of adminAgents) {
+    const outcome = outcomes.get(`user:${upn}`);
+    if (outcome === undefined) continue;
+    if (!outcome.ok) {
+      if (outcome.error.status === 404) continue;
+      return { ok: false, error: outcome.error };
+    }
+    const { "@odata.context": _context, ...user } = outcome.body;
+    users.set(upn, user);
+  }
+  return { ok: true, value: users };
+}
+
+/** `memberOf` per user object id; read by UPN, so the id comes from the user read. */
+function collectMemberships(
+  outcomes: Outcomes,
+  adminAgents: readonly string[],
+  users: ReadonlyMap<string, GraphObject>,
+): ListResult<Record<string, GraphObject[]>> {
+  const memberOf: Record<string, GraphObject[]> = {};
+  for (const upn of adminAgents) {
+    const outcome = outcomes.get(`memberOf:${upn}`);
+    if (outcome === undefined) continue;
+    if (!outcome.ok) {
+      if (outcome.error.status === 404) continue;
+      return { ok: false, error: outcome.error };
+    }
+    const id = users.get(upn)?.id;
+    if (typeof id === "string") memberOf[id] = (outcome.values ?? []) as GraphObject[];
+  }
+  return { ok: true, value: memberOf };
+}
+
+/** A Key's metadata without its `hint` (the secret's first characters) or any `secretText`. */
+function sanitise(item: GraphObject): GraphObject {
+  if (!Array.isArray(item.passwordCredentials)) return item;
+  const passwordCredentials = (item.passwordCredentials as GraphObject[]).map(
+    ({ hint: _hint, secretText: _secretText, ...credential }) => credential,
+  );
+  return { ...item, passwordCredentials };
+}
+
+/** For a tenant that could not be read at all: an authorisation failure explains more than a 5xx. */
+function mostTelling(failures: readonly ObservedError[]): ObservedError {
+  return (
+    failures.find((error) => error.status === 401 || error.status === 403) ??
+    failures.find((error) => error.code === "Timeout") ??
+    (failures[0] as ObservedError)
+  );
+}

@@ -1,0 +1,186 @@
+import type { GraphError as ObservedError } from "../../core/snapshot.js";
+import { sleep } from "./concurrency.js";
+import { describeFailure, describeSubResponseError } from "./describe-failure.js";
+import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
+
+/** Graph's limit of requests in one JSON batch (DOMAIN.md). */
+export const MAX_BATCH_SIZE = 20;
+
+export type GraphVersion = "v1.0" | "beta";
+
+/** One GET, by a key of the caller's choosing; `path` is relative to the version (`/users/…`). */
+export interface GraphRead {
+  readonly key: string;
+  readonly version: GraphVersion;
+  readonly path: string;
+}
+
+/** A read's result: the object (and, for a collection, every page's items), or why it failed. */
+export type ReadOutcome =
+  | {
+      readonly ok: true;
+      readonly body: Readonly<Record<string, unknown>>;
+      readonly values: readonly unknown[] | undefined;
+    }
+  | { readonly ok: false; readonly error: ObservedError };
+
+/** Sends one `$batch` and returns Graph's parsed answer. */
+export type BatchPoster = (version: GraphVersion, requests: readonly BatchRequestItem[]) => Promise<unknown>;
+
+export interface BatchRequestItem {
+  readonly id: string;
+  readonly method: "GET";
+  readonly url: string;
+}
+
+interface Pending {
+  readonly read: GraphRead;
+  readonly url: string;
+  readonly attempt: number;
+  readonly values: readonly unknown[] | undefined;
+  readonly notBefore: number;
+}
+
+interface SubResponse {
+  readonly id: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/**
+ * Runs `reads` through `$batch` (at most 20 per batch, every batch of a round in parallel). A
+ * sub-response with 429 or a transient 5xx is retried on its own after its own `Retry-After`;
+ * `@odata.nextLink` pages are fetched in later rounds until the collection is complete.
+ */
+export async function readBatched(
+  post: BatchPoster,
+  reads: readonly GraphRead[],
+  policy: RetryPolicy,
+): Promise<Map<string, ReadOutcome>> {
+  const outcomes = new Map<string, ReadOutcome>();
+  let queue: Pending[] = reads.map((read) => ({
+    read,
+    url: read.path,
+    attempt: 1,
+    values: undefined,
+    notBefore: 0,
+  }));
+  while (queue.length > 0) {
+    const now = Date.now();
+    const due = queue.filter((pending) => pending.notBefore <= now);
+    if (due.length === 0) {
+      await sleep(Math.min(...queue.map((pending) => pending.notBefore)) - now);
+      continue;
+    }
+    queue = queue.filter((pending) => pending.notBefore > now);
+    const rounds = await Promise.all(chunk(due).map((batch) => sendBatch(post, batch, policy, outcomes)));
+    for (const followUps of rounds) queue.push(...followUps);
+  }
+  return outcomes;
+}
+
+async function sendBatch(
+  post: BatchPoster,
+  batch: readonly Pending[],
+  policy: RetryPolicy,
+  outcomes: Map<string, ReadOutcome>,
+): Promise<Pending[]> {
+  const version = batch[0]?.read.version ?? "v1.0";
+  let answer: unknown;
+  try {
+    answer = await post(
+      version,
+      batch.map((pending, index) => ({ id: String(index + 1), method: "GET", url: pending.url })),
+    );
+  } catch (error) {
+    // The middleware already retried the whole batch; what is left is this batch's final failure.
+    const failure = describeFailure(error);
+    for (const pending of batch) outcomes.set(pending.read.key, { ok: false, error: failure });
+    return [];
+  }
+  const responses = subResponses(answer);
+  const followUps: Pending[] = [];
+  batch.forEach((pending, index) => {
+    const response = responses.get(String(index + 1));
+    const next = response === undefined ? retryMissing(pending, policy) : settle(pending, response, policy);
+    if (next === undefined) return;
+    if ("ok" in next) outcomes.set(pending.read.key, next);
+    else followUps.push(next);
+  });
+  return followUps;
+}
+
+function settle(pending: Pending, response: SubResponse, policy: RetryPolicy): Pending | ReadOutcome {
+  if (response.status >= 200 && response.status < 300) {
+    const body = isRecord(response.body) ? response.body : {};
+    if (!Array.isArray(body.value)) return { ok: true, body, values: undefined };
+    const values = [...(pending.values ?? []), ...body.value];
+    const nextLink = body["@odata.nextLink"];
+    if (typeof nextLink !== "string") return { ok: true, body, values };
+    return {
+      read: pending.read,
+      url: relativeTo(nextLink, pending.read.version),
+      attempt: 1,
+      values,
+      notBefore: 0,
+    };
+  }
+  const error = describeSubResponseError(response.status, response.body);
+  if (!isRetryableStatus(response.status)) return { ok: false, error };
+  const delay = retryDelayMs(policy, pending.attempt, header(response.headers, "retry-after"));
+  if (delay === undefined) return { ok: false, error };
+  return { ...pending, attempt: pending.attempt + 1, notBefore: Date.now() + delay };
+}
+
+/** Graph answers every sub-request; a missing one is treated like a transient failure. */
+function retryMissing(pending: Pending, policy: RetryPolicy): Pending | ReadOutcome {
+  const delay = retryDelayMs(policy, pending.attempt, undefined);
+  if (delay === undefined) {
+    return {
+      ok: false,
+      error: { code: "BatchResponseMissing", message: "Graph's batch answer left this request out" },
+    };
+  }
+  return { ...pending, attempt: pending.attempt + 1, notBefore: Date.now() + delay };
+}
+
+function subResponses(answer: unknown): Map<string, SubResponse> {
+  const list = isRecord(answer) && Array.isArray(answer.responses) ? answer.responses : [];
+  const byId = new Map<string, SubResponse>();
+  for (const entry of list) {
+    if (!isRecord(entry) || typeof entry.id !== "string" || typeof entry.status !== "number") continue;
+    const headers = isRecord(entry.headers) ? (entry.headers as Record<string, string>) : {};
+    byId.set(entry.id, { id: entry.id, status: entry.status, headers, body: entry.body });
+  }
+  return byId;
+}
+
+/** `@odata.nextLink` is absolute; inside a batch it must be relative to the version. */
+function relativeTo(nextLink: string, version: GraphVersion): string {
+  const url = new URL(nextLink);
+  const marker = `/${version}/`;
+  const at = url.pathname.indexOf(marker);
+  const path = at === -1 ? url.pathname : url.pathname.slice(at + marker.length - 1);
+  return `${path}${url.search}`;
+}
+
+function chunk(pending: readonly Pending[]): Pending[][] {
+  const batches: Pending[][] = [];
+  for (const version of ["v1.0", "beta"] as const) {
+    const same = pending.filter((entry) => entry.read.version === version);
+    for (let start = 0; start < same.length; start += MAX_BATCH_SIZE) {
+      batches.push(same.slice(start, start + MAX_BATCH_SIZE));
+    }
+  }
+  return batches;
+}
+
+function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  return entry?.[1];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

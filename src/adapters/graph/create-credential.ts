@@ -1,0 +1,40 @@
+import { rootCertificates } from "node:tls";
+import { ClientSecretCredential, DefaultAzureCredential, type TokenCredential } from "@azure/identity";
+
+export interface CredentialSettings {
+  /** Entra's host for this cloud (or the emulator's). */
+  readonly authorityHost: string;
+  /** True for an authority Microsoft does not know (the emulator): skip instance discovery. */
+  readonly customAuthority: boolean;
+  /** A CA to trust besides the public ones (the emulator's), when not given by NODE_EXTRA_CA_CERTS. */
+  readonly caCertPem?: string | undefined;
+}
+
+/**
+ * `DefaultAzureCredential` (environment, workload identity/OIDC, managed identity, Azure CLI …),
+ * allowed to ask for a token in any partner tenant (`getToken(scope, { tenantId })`).
+ */
+export function createDefaultCredential(settings: CredentialSettings): TokenCredential {
+  return new DefaultAzureCredential(commonOptions(settings));
+}
+
+/** A client-secret credential, e.g. for the emulator's daemon app. */
+export function createClientSecretCredential(
+  app: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string },
+  settings: CredentialSettings,
+): TokenCredential {
+  return new ClientSecretCredential(app.tenantId, app.clientId, app.clientSecret, commonOptions(settings));
+}
+
+function commonOptions(settings: CredentialSettings) {
+  return {
+    authorityHost: settings.authorityHost,
+    additionallyAllowedTenants: ["*"],
+    disableInstanceDiscovery: settings.customAuthority,
+    // A token request that fails is the tenant's error; the observer retries Graph, not Entra.
+    retryOptions: { maxRetries: 2 },
+    ...(settings.caCertPem === undefined
+      ? {}
+      : { tlsOptions: { ca: [...rootCertificates, settings.caCertPem] } }),
+  };
+}

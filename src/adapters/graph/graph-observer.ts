@@ -1,0 +1,173 @@
+import type { TokenCredential } from "@azure/identity";
+import { ServiceError } from "../../core/errors.js";
+import type { Cloud, LoadedInstance } from "../../core/instance.js";
+import {
+  type GraphError as ObservedError,
+  type ObservedSnapshot,
+  SNAPSHOT_SCHEMA_VERSION,
+  type TenantObservation,
+} from "../../core/snapshot.js";
+import { mapWithConcurrency, Semaphore } from "./concurrency.js";
+import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js";
+import { graphScopeFor } from "./graph-endpoints.js";
+import { createHttpsAgent, HttpsTransport } from "./https-transport.js";
+import { observeTenant } from "./observe-tenant.js";
+import { redactCredentials } from "./redact-credentials.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { createTenantGraphClient } from "./tenant-graph-client.js";
+
+export interface GraphObserverOptions {
+  /** The token source for a cloud's tenants (one credential serves every tenant of a cloud). */
+  readonly credentialFor: (cloud: Cloud) => TokenCredential;
+  /** Graph's base URL for a cloud. */
+  readonly graphUrlFor: (cloud: Cloud) => string;
+  /** A CA to trust besides the public ones (the emulator's). */
+  readonly caCertPem?: string | undefined;
+  /** Tenants read at the same time. Default 16. */
+  readonly tenantConcurrency?: number | undefined;
+  /** HTTP requests in flight across all tenants. Default 32. */
+  readonly maxRequestsInFlight?: number | undefined;
+  /** Deadline of one request (and of one token request). Default 30 s. */
+  readonly requestTimeoutMs?: number | undefined;
+  readonly retryPolicy?: RetryPolicy | undefined;
+  /** Secret values this process holds (e.g. `AZURE_CLIENT_SECRET`): scrubbed from every error. */
+  readonly knownSecrets?: readonly string[] | undefined;
+  readonly now?: (() => Date) | undefined;
+}
+
+const SERVICE = "Microsoft Graph";
+
+/**
+ * The `DirectoryObserver` over Microsoft Graph: groups the instances by partner tenant, reads the
+ * tenants with bounded concurrency, and returns the snapshot. Errors leave here translated and
+ * redacted; the whole observation fails only when not one tenant could be read.
+ */
+export function createGraphObserver(options: GraphObserverOptions): DirectoryObserver {
+  const credentials = new Map<Cloud, TokenCredential>();
+  const credentialFor = (cloud: Cloud) => {
+    let credential = credentials.get(cloud);
+    if (credential === undefined) {
+      credential = options.credentialFor(cloud);
+      credentials.set(cloud, credential);
+    }
+    return credential;
+  };
+  const secrets = options.knownSecrets ?? [];
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+  const now = options.now ?? (() => new Date());
+
+  return {
+    async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
+      const groups = groupByTenant(instances);
+      const inFlight = options.maxRequestsInFlight ?? 32;
+      const agent = createHttpsAgent(inFlight, options.caCertPem);
+      const transport = new HttpsTransport({ timeoutMs, limiter: new Semaphore(inFlight), agent });
+      let done = 0;
+      try {
+        const observations = await mapWithConcurrency(
+          groups,
+          options.tenantConcurrency ?? 16,
+          async (group) => {
+            const credential = credentialFor(group.cloud);
+            const observation = await observeTenant({
+              tenantId: group.tenantId,
+              instances: group.instances,
+              credential,
+              scope: graphScopeFor(group.cloud),
+              client: createTenantGraphClient({
+                credential,
+                tenantId: group.tenantId,
+                scope: graphScopeFor(group.cloud),
+                graphUrl: options.graphUrlFor(group.cloud),
+                transport,
+                retryPolicy,
+              }),
+              retryPolicy,
+              timeoutMs,
+            }).catch((error: unknown): TenantObservation => ({ error: unexpected(error) }));
+            done += 1;
+            observeOptions.onProgress?.({ tenantsDone: done, tenantsTotal: groups.length });
+            return [group.tenantId, redactObservation(observation, secrets)] as const;
+          },
+        );
+        const snapshot: ObservedSnapshot = {
+          schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+          observedAt: now().toISOString(),
+          tenants: Object.fromEntries(observations),
+        };
+        failIfNothingObserved(snapshot);
+        return snapshot;
+      } finally {
+        agent.destroy();
+      }
+    },
+  };
+}
+
+interface TenantGroup {
+  readonly tenantId: string;
+  readonly cloud: Cloud;
+  readonly instances: { name: string; existingAppId: string | undefined; adminAgent: string }[];
+}
+
+/** One group per tenant id (compared without case); a tenant belongs to one cloud. */
+function groupByTenant(instances: readonly LoadedInstance[]): TenantGroup[] {
+  const groups = new Map<string, TenantGroup>();
+  for (const { instance } of instances) {
+    const { tenantId } = instance.spec.partner;
+    let group = groups.get(tenantId.toLowerCase());
+    if (group === undefined) {
+      group = { tenantId, cloud: instance.spec.cloud, instances: [] };
+      groups.set(tenantId.toLowerCase(), group);
+    }
+    group.instances.push({
+      name: instance.metadata.name,
+      existingAppId: instance.spec.app.existingAppId,
+      adminAgent: instance.spec.consent.adminAgent,
+    });
+  }
+  return [...groups.values()];
+}
+
+function failIfNothingObserved(snapshot: ObservedSnapshot): void {
+  const observations = Object.values(snapshot.tenants);
+  if (observations.length === 0 || observations.some((tenant) => tenant.error === undefined)) return;
+  const first = observations[0]?.error as ObservedError;
+  throw new ServiceError(SERVICE, `no partner tenant could be observed: ${first.message}`, {
+    status: first.status,
+    code: first.code,
+    requestId: first.requestId,
+    hint: hintFor(first),
+  });
+}
+
+function hintFor(error: ObservedError): string {
+  if (error.code === "CredentialUnavailable") {
+    return "sign in first: set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or use workload identity in a pipeline, or `az login`)";
+  }
+  if (error.status === 401 || error.code === "invalid_client" || error.code === "unauthorized_client") {
+    return "check the observer app's client id and credential, and that it is registered as multi-tenant";
+  }
+  if (error.status === 403) {
+    return "grant the observer app Application.Read.All, DelegatedPermissionGrant.Read.All, User.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory and AuditLog.Read.All with admin consent in each partner tenant";
+  }
+  return "check the network path to Microsoft Entra and Graph (and CSPOPS_AUTHORITY_HOST / CSPOPS_GRAPH_URL if set), then observe again";
+}
+
+function unexpected(error: unknown): ObservedError {
+  return { code: "ObserverError", message: error instanceof Error ? error.message : String(error) };
+}
+
+function redactObservation(observation: TenantObservation, secrets: readonly string[]): TenantObservation {
+  const scrub = (error: ObservedError): ObservedError => ({
+    ...error,
+    message: redactCredentials(error.message, secrets),
+  });
+  if (observation.error !== undefined) return { error: scrub(observation.error) };
+  if (observation.errors === undefined) return observation;
+  const errors = Object.fromEntries(
+    Object.entries(observation.errors).map(([list, error]) => [list, scrub(error)]),
+  );
+  return { ...observation, errors };
+}

@@ -1,0 +1,130 @@
+import { Agent, request as httpsRequest } from "node:https";
+import { rootCertificates } from "node:tls";
+import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import type { Semaphore } from "./concurrency.js";
+
+/** A request got no complete answer: the connection failed, was dropped, or took too long. */
+export class TransportFailure extends Error {
+  constructor(
+    readonly kind: "timeout" | "network",
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    // The Graph client copies `name` into `GraphError.code`: this is how the kind survives it.
+    this.name = kind === "timeout" ? "Timeout" : "NetworkError";
+  }
+}
+
+export interface HttpsTransportOptions {
+  /** Deadline for one exchange, from the moment it may start to the last byte of the answer. */
+  readonly timeoutMs: number;
+  /** Bounds the requests in flight across every tenant (and so the sockets). */
+  readonly limiter: Semaphore;
+  readonly agent: Agent;
+}
+
+/** A keep-alive agent; `extraCaPem` is trusted in addition to the usual public CAs (the emulator's). */
+export function createHttpsAgent(maxSockets: number, extraCaPem?: string): Agent {
+  return new Agent({
+    keepAlive: true,
+    maxSockets,
+    ...(extraCaPem === undefined ? {} : { ca: [...rootCertificates, extraCaPem] }),
+  });
+}
+
+/**
+ * The last link of the Graph client's middleware chain, in place of its `fetch`: `node:https` with a
+ * keep-alive agent (so a CA can be trusted explicitly), a shared limit on requests in flight, and a
+ * deadline per request whose clock starts only when the request may go.
+ */
+export class HttpsTransport implements Middleware {
+  constructor(private readonly options: HttpsTransportOptions) {}
+
+  async execute(context: Context): Promise<void> {
+    const url = typeof context.request === "string" ? context.request : context.request.url;
+    const init = context.options ?? {};
+    const body = typeof init.body === "string" ? init.body : undefined;
+    const headers = headerRecord(init.headers);
+    context.response = await this.options.limiter.run(() =>
+      exchange(url, init.method ?? "GET", headers, body, this.options),
+    );
+  }
+}
+
+function exchange(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  options: HttpsTransportOptions,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpsRequest(url, {
+      method,
+      agent: options.agent,
+      headers:
+        body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
+    });
+    const timer = setTimeout(() => {
+      outgoing.destroy(
+        new TransportFailure(
+          "timeout",
+          `no complete answer within ${options.timeoutMs} ms (${method} ${pathOf(url)})`,
+        ),
+      );
+    }, options.timeoutMs);
+    outgoing.on("error", (error) => {
+      clearTimeout(timer);
+      reject(
+        error instanceof TransportFailure
+          ? error
+          : new TransportFailure("network", describe(error), { cause: error }),
+      );
+    });
+    outgoing.on("response", (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.on("error", () => undefined); // reported through the request's error event
+      incoming.on("end", () => {
+        clearTimeout(timer);
+        const status = incoming.statusCode ?? 0;
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
+        }
+        const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+        resolve(
+          new Response(payload, {
+            status,
+            statusText: incoming.statusMessage ?? "",
+            headers: responseHeaders,
+          }),
+        );
+      });
+    });
+    outgoing.end(body);
+  });
+}
+
+function headerRecord(headers: RequestInit["headers"]): Record<string, string> {
+  if (headers === undefined) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (Array.isArray(headers)) return Object.fromEntries(headers);
+  return { ...(headers as Record<string, string>) };
+}
+
+/** The path without the query: queries name users and apps, which messages need not repeat. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "request";
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === "string" && !message.includes(code) ? `${code}: ${message}` : message;
+}

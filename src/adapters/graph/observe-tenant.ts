@@ -1,0 +1,69 @@
+import type { TokenCredential } from "@azure/identity";
+import type { Client } from "@microsoft/microsoft-graph-client";
+import type { GraphError as ObservedError, TenantObservation } from "../../core/snapshot.js";
+import { assembleTenant } from "./assemble-tenant.js";
+import { type BatchPoster, type ReadOutcome, readBatched } from "./batch-reader.js";
+import { describeFailure } from "./describe-failure.js";
+import type { RetryPolicy } from "./retry-policy.js";
+import { appReads, distinct, firstRoundReads, type InstanceToObserve } from "./tenant-reads.js";
+
+export interface TenantToObserve {
+  readonly tenantId: string;
+  readonly instances: readonly InstanceToObserve[];
+  readonly credential: TokenCredential;
+  /** `{graph resource}/.default` of the tenant's cloud. */
+  readonly scope: string;
+  readonly client: Client;
+  readonly retryPolicy: RetryPolicy;
+  /** Bounds the token request as the transport bounds Graph requests. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Reads one partner tenant in two rounds of `$batch`: what the YAML names (apps, admin agents),
+ * then what the apps found lead to (service principals, grants, sign-ins). A token failure makes
+ * the whole tenant an `error`; any other failure is confined to the lists it affects.
+ */
+export async function observeTenant(tenant: TenantToObserve): Promise<TenantObservation> {
+  try {
+    // Asked once up front so that an Entra refusal is reported as such; the Graph client then
+    // finds the token in the credential's cache.
+    await tenant.credential.getToken(tenant.scope, {
+      tenantId: tenant.tenantId,
+      abortSignal: AbortSignal.timeout(tenant.timeoutMs),
+    });
+  } catch (error) {
+    return { error: describeTokenFailure(error, tenant.timeoutMs) };
+  }
+  const post: BatchPoster = (version, requests) =>
+    tenant.client.api("/$batch").version(version).post({ requests });
+
+  const first = await readBatched(post, firstRoundReads(tenant.instances), tenant.retryPolicy);
+  const adopted = new Set(
+    tenant.instances.flatMap((instance) => instance.existingAppId?.toLowerCase() ?? []),
+  );
+  const found = distinct(appIdsIn(first)).filter((appId) => !adopted.has(appId.toLowerCase()));
+  const second = await readBatched(post, found.flatMap(appReads), tenant.retryPolicy);
+
+  const agents = distinct(tenant.instances.map((instance) => instance.adminAgent));
+  return assembleTenant(new Map([...first, ...second]), agents);
+}
+
+function appIdsIn(outcomes: ReadonlyMap<string, ReadOutcome>): string[] {
+  const appIds: string[] = [];
+  for (const [key, outcome] of outcomes) {
+    if (!key.startsWith("app:") || !outcome.ok) continue;
+    for (const app of outcome.values ?? []) {
+      const appId = (app as { appId?: unknown }).appId;
+      if (typeof appId === "string") appIds.push(appId);
+    }
+  }
+  return appIds;
+}
+
+function describeTokenFailure(error: unknown, timeoutMs: number): ObservedError {
+  if ((error as { name?: unknown }).name === "AbortError") {
+    return { code: "Timeout", message: `Microsoft Entra gave no token within ${timeoutMs} ms` };
+  }
+  return describeFailure(error);
+}

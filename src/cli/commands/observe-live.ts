@@ -1,0 +1,54 @@
+import { createDefaultCredential } from "../../adapters/graph/create-credential.js";
+import type { DirectoryObserver } from "../../adapters/graph/directory-observer.js";
+import {
+  authorityHostFor,
+  graphUrlFor,
+  readGraphEndpointOverrides,
+} from "../../adapters/graph/graph-endpoints.js";
+import { createGraphObserver } from "../../adapters/graph/graph-observer.js";
+import type { LoadedInstance } from "../../core/instance.js";
+import type { ObservedSnapshot } from "../../core/snapshot.js";
+import type { CliContext } from "../context.js";
+import { createProgressReporter } from "./observe-progress.js";
+
+/** Environment variables whose values are credentials: scrubbed from anything the observer reports. */
+const SECRET_VARIABLES = [
+  "AZURE_CLIENT_SECRET",
+  "AZURE_CLIENT_CERTIFICATE_PASSWORD",
+  "AZURE_PASSWORD",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "GITHUB_TOKEN",
+];
+
+/**
+ * Wires the Graph observer from the environment (composition root): `DefaultAzureCredential` per
+ * cloud, `CSPOPS_AUTHORITY_HOST` / `CSPOPS_GRAPH_URL` for a stand-in such as the emulator (whose
+ * CA the process trusts through `NODE_EXTRA_CA_CERTS`). `DefaultAzureCredential` itself reads
+ * `process.env` (AZURE_*): the SDK offers no way to hand it another environment.
+ */
+export function createLiveObserver(context: CliContext): DirectoryObserver {
+  const overrides = readGraphEndpointOverrides(context.env);
+  return createGraphObserver({
+    credentialFor: (cloud) =>
+      createDefaultCredential({
+        authorityHost: authorityHostFor(overrides, cloud),
+        customAuthority: overrides.authorityHost !== undefined,
+      }),
+    graphUrlFor: (cloud) => graphUrlFor(overrides, cloud),
+    knownSecrets: SECRET_VARIABLES.flatMap((name) => context.env[name] ?? []),
+  });
+}
+
+/** Observes the instances' tenants live, with progress on stderr for long runs. */
+export async function observeLive(
+  instances: readonly LoadedInstance[],
+  context: CliContext,
+  observer: DirectoryObserver = createLiveObserver(context),
+): Promise<ObservedSnapshot> {
+  const progress = createProgressReporter(context.stderr);
+  try {
+    return await observer.observeTenants(instances, { onProgress: progress.update });
+  } finally {
+    progress.finish();
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from "commander";
+import type { CommandDeclaration } from "../program.js";
+
+export const observeCommand: CommandDeclaration = (context, finish) =>
+  new Command("observe")
+    .description(
+      "Read the live state of every instance's partner tenant from Microsoft Graph into a snapshot file.",
+    )
+    .option("--dir <path>", "folder of instance files", "instances")
+    .requiredOption("--out <file>", "where to write the snapshot (replaced atomically)")
+    .action(async (options: { dir: string; out: string }) => {
+      const { runObserve } = await import("./observe.js");
+      finish(await runObserve(options, context));
+    });

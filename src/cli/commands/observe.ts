@@ -1,0 +1,50 @@
+import { isAbsolute, resolve } from "node:path";
+import { writeSnapshotFileAtomic } from "../../adapters/snapshot-file.js";
+import { ExitCode, InputError } from "../../core/errors.js";
+import type { ObservedSnapshot } from "../../core/snapshot.js";
+import type { CliContext } from "../context.js";
+import { loadValidInstances } from "../load-instances.js";
+import { observeLive } from "./observe-live.js";
+
+export interface ObserveCommandOptions {
+  readonly dir: string;
+  readonly out: string;
+}
+
+/**
+ * `cspops observe --out FILE` (DESIGN §3): exit 0 with the snapshot written (tenants that could not
+ * be read are in it, with their error), 1 invalid instances or unwritable file, 3 when no tenant
+ * could be read (nothing is written then, so the previous file stays whole).
+ */
+export async function runObserve(options: ObserveCommandOptions, context: CliContext): Promise<number> {
+  const instances = await loadValidInstances(options.dir, context);
+  const snapshot = await observeLive(instances, context);
+  const path = isAbsolute(options.out) ? options.out : resolve(context.cwd, options.out);
+  try {
+    await writeSnapshotFileAtomic(path, snapshot);
+  } catch (error) {
+    throw new InputError(`cannot write the snapshot to ${options.out}: ${(error as Error).message}`, {
+      hint: "--out must name a file in a folder that exists and that you may write to",
+      cause: error,
+    });
+  }
+  context.stderr.write(summarise(snapshot, options.out));
+  return ExitCode.ok;
+}
+
+function summarise(snapshot: ObservedSnapshot, out: string): string {
+  const tenants = Object.entries(snapshot.tenants);
+  const unread = tenants.filter(([, tenant]) => tenant.error !== undefined);
+  const partial = tenants.filter(([, tenant]) => tenant.error === undefined && tenant.errors !== undefined);
+  const lines = [`observed ${tenants.length - unread.length} of ${tenants.length} tenant(s) into ${out}`];
+  for (const [tenantId, tenant] of unread) {
+    const error = tenant.error;
+    lines.push(
+      `  ${tenantId}: not observed (${[error?.status, error?.code].filter((part) => part !== undefined).join(" ")}: ${error?.message})`,
+    );
+  }
+  for (const [tenantId, tenant] of partial) {
+    lines.push(`  ${tenantId}: not observed: ${Object.keys(tenant.errors ?? {}).join(", ")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

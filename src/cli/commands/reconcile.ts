@@ -1,0 +1,76 @@
+import { appendFile } from "node:fs/promises";
+import { ExitCode } from "../../core/errors.js";
+import type { ReconcileReport, ReconcileStatus } from "../../core/report.js";
+import { type CliContext, useColour } from "../context.js";
+import { publishReport } from "../publish-report.js";
+import {
+  parseFailOn,
+  parsePullRequestNumber,
+  resolveNow,
+  runReconcilePipeline,
+} from "../reconcile-pipeline.js";
+import { renderReportGithub } from "../render/report-github.js";
+import { renderReportJson } from "../render/report-json.js";
+import { renderReportMarkdown } from "../render/report-markdown.js";
+import { renderReportText } from "../render/report-text.js";
+
+export type ReportFormat = "text" | "json" | "markdown" | "github";
+
+export interface ReconcileCommandOptions {
+  readonly dir: string;
+  readonly observed?: string;
+  readonly now?: string;
+  readonly format: ReportFormat;
+  readonly comment: boolean;
+  readonly pr?: string;
+  readonly failOn?: string;
+}
+
+/** `cspops reconcile` (DESIGN §3): exit 0 report made, 1 invalid instances, 3 service failure, 4 a --fail-on status. */
+export async function runReconcile(options: ReconcileCommandOptions, context: CliContext): Promise<number> {
+  // Every usage error surfaces before any file is read or any service is called.
+  const failOn = parseFailOn(options.failOn);
+  const now = resolveNow(options.now, context);
+  const pr = parsePullRequestNumber(options.pr);
+
+  const { report } = await runReconcilePipeline(
+    { dir: options.dir, observed: options.observed, now },
+    context,
+  );
+  await writeReport(report, options.format, context);
+  await publishReport(report, { comment: options.comment, pr }, context);
+  return exitCodeFor(report, failOn);
+}
+
+/** 4 when any instance has a status listed in `--fail-on`, else 0. */
+export function exitCodeFor(report: ReconcileReport, failOn: ReadonlySet<ReconcileStatus>): number {
+  return report.instances.some((instance) => failOn.has(instance.status))
+    ? ExitCode.failOnStatus
+    : ExitCode.ok;
+}
+
+/** Writes the report to stdout in `format`; `github` also appends the Markdown to the job summary. */
+export async function writeReport(
+  report: ReconcileReport,
+  format: ReportFormat,
+  context: CliContext,
+): Promise<void> {
+  switch (format) {
+    case "json":
+      context.stdout.write(renderReportJson(report));
+      return;
+    case "markdown":
+      context.stdout.write(renderReportMarkdown(report));
+      return;
+    case "github": {
+      const { annotations, summary } = renderReportGithub(report);
+      context.stdout.write(annotations);
+      const summaryFile = context.env.GITHUB_STEP_SUMMARY;
+      if (summaryFile !== undefined && summaryFile !== "") await appendFile(summaryFile, summary, "utf8");
+      return;
+    }
+    case "text":
+      context.stdout.write(renderReportText(report, { useColour: useColour(context.stdout, context.env) }));
+      return;
+  }
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import type { CliContext } from "./context.js";
+
+/** The GitHub Actions environment cspops reads (DESIGN §3), gathered in one place. */
+export interface GitHubEnvironment {
+  /** `GITHUB_TOKEN`; blank counts as missing. */
+  readonly token: string | undefined;
+  /** `GITHUB_REPOSITORY` split, when it has the `owner/repo` shape. */
+  readonly repository: { readonly owner: string; readonly repo: string } | undefined;
+  /** `GITHUB_REPOSITORY` as given, for messages. */
+  readonly repositoryText: string | undefined;
+  /** `GITHUB_API_URL`, default `https://api.github.com`. */
+  readonly apiUrl: string;
+  /** The pull request of the event in `GITHUB_EVENT_PATH`, if it is about one. */
+  readonly pullRequest: number | undefined;
+}
+
+const DEFAULT_API_URL = "https://api.github.com";
+
+/**
+ * Reads the standard Actions variables from `env`. The event file is read only to learn the pull
+ * request number (`pull_request`, `pull_request_target` and `issue_comment` on a pull request).
+ */
+export function readGitHubEnv(
+  env: CliContext["env"],
+  readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
+): GitHubEnvironment {
+  const repositoryText = blankToUndefined(env.GITHUB_REPOSITORY);
+  const [owner, repo, extra] = (repositoryText ?? "").split("/");
+  const repository =
+    owner !== undefined && owner !== "" && repo !== undefined && repo !== "" && extra === undefined
+      ? { owner, repo }
+      : undefined;
+  return {
+    token: blankToUndefined(env.GITHUB_TOKEN),
+    repository,
+    repositoryText,
+    apiUrl: blankToUndefined(env.GITHUB_API_URL) ?? DEFAULT_API_URL,
+    pullRequest: readPullRequestNumber(blankToUndefined(env.GITHUB_EVENT_PATH), readFile),
+  };
+}
+
+function readPullRequestNumber(
+  path: string | undefined,
+  readFile: (path: string) => string,
+): number | undefined {
+  if (path === undefined) return undefined;
+  let event: unknown;
+  try {
+    event = JSON.parse(readFile(path));
+  } catch {
+    return undefined;
+  }
+  const payload = event as {
+    pull_request?: { number?: unknown };
+    issue?: { number?: unknown; pull_request?: unknown };
+  };
+  const candidates = [
+    payload.pull_request?.number,
+    payload.issue?.pull_request === undefined ? undefined : payload.issue.number,
+  ];
+  return candidates.find((value): value is number => Number.isInteger(value) && (value as number) > 0);
+}
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}

@@ -1,0 +1,96 @@
+import type { EnsureCommentResult, GitHubPort } from "../adapters/github/github-port.js";
+import { ServiceError, UsageError } from "../core/errors.js";
+import type { ReconcileReport } from "../core/report.js";
+import type { CliContext } from "./context.js";
+import { type GitHubEnvironment, readGitHubEnv } from "./github-env.js";
+import { RECONCILE_COMMENT_MARKER, renderReportMarkdown } from "./render/report-markdown.js";
+
+export interface PublishReportOptions {
+  /** `--comment`: upsert the pull-request comment. */
+  readonly comment: boolean;
+  /** `--pr N`; otherwise the pull request of `GITHUB_EVENT_PATH`. */
+  readonly pr?: number | undefined;
+}
+
+/**
+ * The "observed …, checked …" times in the report's heading line change on every run; a comment
+ * that differs only there is not rewritten (DESIGN §7: no write when nothing changed).
+ */
+export const REPORT_TIMES = / — observed [^\n]*?, checked [^\n]*?\.$/m;
+
+/**
+ * Publishes the report where `--comment` asks: the one cspops comment on the pull request, with the
+ * instances whose files the pull request changes first. Octokit is loaded only here.
+ */
+export async function publishReport(
+  report: ReconcileReport,
+  options: PublishReportOptions,
+  context: CliContext,
+): Promise<void> {
+  if (!options.comment) return;
+  const github = readGitHubEnv(context.env);
+  const pullNumber = options.pr ?? github.pullRequest;
+  if (pullNumber === undefined) {
+    throw new UsageError("--comment needs a pull request number", {
+      hint: "pass --pr N, or run in a workflow triggered by pull_request (GITHUB_EVENT_PATH names it)",
+    });
+  }
+  const port = await connectGitHub(github);
+  const changed = await port.listPullRequestFiles(pullNumber);
+  const body = renderReportMarkdown(report, {
+    firstInstances: instancesChangedBy(report, changed),
+    marker: RECONCILE_COMMENT_MARKER,
+  });
+  const result = await port.ensureComment({
+    issueNumber: pullNumber,
+    marker: RECONCILE_COMMENT_MARKER,
+    body,
+    volatile: REPORT_TIMES,
+  });
+  context.stderr.write(`cspops: ${describeComment(result, pullNumber)}\n`);
+}
+
+/** The GitHub port for the repository of `GITHUB_REPOSITORY`, imported lazily with Octokit. */
+export async function connectGitHub(github: GitHubEnvironment): Promise<GitHubPort> {
+  if (github.repository === undefined) {
+    throw new ServiceError(
+      "GitHub",
+      github.repositoryText === undefined
+        ? "GITHUB_REPOSITORY is not set, so cspops does not know which repository to write to"
+        : `GITHUB_REPOSITORY '${github.repositoryText}' is not of the form owner/repo`,
+      {
+        code: "missing-repository",
+        hint: "GitHub Actions sets it; elsewhere export GITHUB_REPOSITORY=owner/repo",
+      },
+    );
+  }
+  const { createGitHubPort } = await import("../adapters/github/create-github-port.js");
+  return createGitHubPort({ token: github.token, ...github.repository, apiUrl: github.apiUrl });
+}
+
+/**
+ * Names of the instances declared in files the pull request changes. GitHub names files from the
+ * repository root, the report from the working directory: a file matches on any whole-segment
+ * suffix, so `cd deploy && cspops reconcile` still finds `deploy/instances/x.yaml`.
+ */
+export function instancesChangedBy(report: ReconcileReport, changedFiles: readonly string[]): string[] {
+  const changed = new Set<string>();
+  for (const file of changedFiles) {
+    const segments = file.split("/");
+    for (let start = 0; start < segments.length; start += 1) changed.add(segments.slice(start).join("/"));
+  }
+  return report.instances
+    .filter((instance) => changed.has(instance.file.replace(/^\.\//, "")))
+    .map((instance) => instance.name);
+}
+
+function describeComment(result: EnsureCommentResult, pullNumber: number): string {
+  switch (result.action) {
+    case "created":
+      return `commented on pull request #${pullNumber}: ${result.url}`;
+    case "updated":
+      return `updated the comment on pull request #${pullNumber}: ${result.url}`;
+    case "unchanged":
+      return `the comment on pull request #${pullNumber} is up to date: ${result.url}`;
+  }
+}

@@ -1,0 +1,91 @@
+import { UsageError } from "../core/errors.js";
+import type { LoadedInstance } from "../core/instance.js";
+import { parseInstant } from "../core/reconcile/dates.js";
+import { planReconcile } from "../core/reconcile/plan-reconcile.js";
+import {
+  isReconcileStatus,
+  RECONCILE_STATUSES,
+  type ReconcileReport,
+  type ReconcileStatus,
+} from "../core/report.js";
+import type { CliContext } from "./context.js";
+import { loadValidInstances } from "./load-instances.js";
+import { obtainSnapshot } from "./obtain-snapshot.js";
+
+export interface ReconcilePipelineOptions {
+  /** `--dir`: the instances folder. */
+  readonly dir: string;
+  /** `--observed FILE`; live observation without it. */
+  readonly observed?: string | undefined;
+  /** The planning instant (see `resolveNow`). */
+  readonly now: Date;
+}
+
+/**
+ * The flow `reconcile` and `drift` share: load and validate the instances (invalid ones stop it with
+ * the diagnostics of `validate`), obtain the observed state, plan. Consent links use
+ * `CSPOPS_AUTHORITY_HOST` when it points the tool at another authority (the emulator).
+ */
+export async function runReconcilePipeline(
+  options: ReconcilePipelineOptions,
+  context: CliContext,
+): Promise<{ readonly report: ReconcileReport; readonly instances: readonly LoadedInstance[] }> {
+  const instances = await loadValidInstances(options.dir, context);
+  const snapshot = await obtainSnapshot({ observed: options.observed, dir: options.dir }, instances, context);
+  const authority = emptyToUndefined(context.env.CSPOPS_AUTHORITY_HOST);
+  const report = planReconcile(instances, snapshot, options.now, { authority });
+  return { report, instances };
+}
+
+/** `--now` wins over `CSPOPS_NOW`; without either, the clock. Invalid → usage error (exit 2). */
+export function resolveNow(
+  flag: string | undefined,
+  context: CliContext,
+  clock: () => Date = () => new Date(),
+): Date {
+  const [text, source] =
+    flag !== undefined ? [flag, "--now"] : [emptyToUndefined(context.env.CSPOPS_NOW), "CSPOPS_NOW"];
+  if (text === undefined) return clock();
+  const now = parseInstant(text);
+  if (now === undefined) {
+    throw new UsageError(`${source} '${text}' is not an ISO 8601 date or date-time with a time zone`, {
+      hint: "for example 2026-11-20 (midnight UTC) or 2026-11-20T10:00:00Z",
+    });
+  }
+  return now;
+}
+
+/** `--fail-on STATUS,…` → the statuses that make the command exit 4. Unknown status → exit 2. */
+export function parseFailOn(text: string | undefined): ReadonlySet<ReconcileStatus> {
+  if (text === undefined) return new Set();
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (names.length === 0)
+    throw new UsageError("--fail-on needs at least one status", { hint: statusesHint() });
+  const unknown = names.filter((name) => !isReconcileStatus(name));
+  if (unknown.length > 0) {
+    throw new UsageError(`--fail-on: unknown status ${unknown.map((name) => `'${name}'`).join(", ")}`, {
+      hint: statusesHint(),
+    });
+  }
+  return new Set(names.filter(isReconcileStatus));
+}
+
+/** `--pr N`: a positive whole number. */
+export function parsePullRequestNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,9}$/.test(text.trim())) {
+    throw new UsageError(`--pr '${text}' is not a pull request number`, { hint: "for example --pr 42" });
+  }
+  return Number(text.trim());
+}
+
+function statusesHint(): string {
+  return `statuses: ${RECONCILE_STATUSES.join(", ")}`;
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value;
+}

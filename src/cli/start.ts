@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createClientSecretCredential } from "../adapters/graph/create-credential.js";
+import { createGraphObserver } from "../adapters/graph/graph-observer.js";
+import { CspopsError, InternalError } from "../core/errors.js";
+import type { LoadedInstance } from "../core/instance.js";
+import { planReconcile } from "../core/reconcile/plan-reconcile.js";
+import type { ReconcileReport } from "../core/report.js";
+import { buildExampleSeed } from "../emulator/seeds/example-instances.js";
+import { type RunningEmulator, startEmulator } from "../emulator/start-emulator.js";
+import { processContext, useColour } from "./context.js";
+import { loadValidInstances } from "./load-instances.js";
+import { renderReportText } from "./render/report-text.js";
+import { renderError } from "./render-error.js";
+
+/**
+ * `npm start`: the whole loop on one machine, no cloud account. Starts the Entra + Graph emulator
+ * seeded for the example instances, observes it with the real Graph adapter (a client-secret
+ * credential that trusts the emulator's CA explicitly), plans, prints the report with consent links
+ * to the emulator's consent page, and keeps serving: Enter reconciles again.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { dir: { type: "string", default: "instances" } } });
+  const context = processContext();
+  const instances = await loadValidInstances(values.dir ?? "instances", context);
+  const emulator = await startEmulator({ seed: buildExampleSeed(new Date()) });
+  const reconcile = reconcilerFor(emulator, instances);
+
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  const report = await reconcile();
+  context.stdout.write(renderReportText(report, { useColour: useColour(context.stdout, context.env) }));
+  context.stdout.write(explainNextSteps(report, emulator, values.dir ?? "instances"));
+  if (process.stdin.isTTY !== true) return;
+  const lines = createInterface({ input: process.stdin });
+  lines.on("line", () => {
+    reconcile()
+      .then((again) =>
+        context.stdout.write(renderReportText(again, { useColour: useColour(context.stdout, context.env) })),
+      )
+      .catch((error: unknown) => context.stderr.write(renderError(asCspopsError(error))))
+      .finally(() => context.stdout.write("Enter: reconcile again · Ctrl+C: stop\n"));
+  });
+  lines.on("close", stop);
+}
+
+function reconcilerFor(
+  emulator: RunningEmulator,
+  instances: readonly LoadedInstance[],
+): () => Promise<ReconcileReport> {
+  const observer = createGraphObserver({
+    credentialFor: () =>
+      createClientSecretCredential(
+        { tenantId: emulator.environment.AZURE_TENANT_ID ?? "organizations", ...emulator.client },
+        { authorityHost: emulator.authorityHost, customAuthority: true, caCertPem: emulator.caCertPem },
+      ),
+    graphUrlFor: () => emulator.graphUrl,
+    caCertPem: emulator.caCertPem,
+    knownSecrets: [emulator.client.clientSecret],
+  });
+  return async () => {
+    const snapshot = await observer.observeTenants(instances);
+    return planReconcile(instances, snapshot, new Date(), { authority: emulator.authorityHost });
+  };
+}
+
+function explainNextSteps(report: ReconcileReport, emulator: RunningEmulator, dir: string): string {
+  const consent = report.instances.find(
+    (instance) => instance.status === "needs-consent" && instance.consentUrl !== null,
+  );
+  const steps = [
+    "",
+    `The emulator of Microsoft Entra ID and Microsoft Graph keeps serving at ${emulator.authorityHost}`,
+    "(seeded for the example instances; it forgets everything when it stops).",
+    "",
+  ];
+  if (consent !== undefined) {
+    steps.push(
+      "Finish the loop:",
+      `  1. Open the consent link of ${consent.name} (above) in a browser. The emulator's certificate comes from a`,
+      `     CA made for this run: accept the browser's warning for 127.0.0.1, or trust ${emulator.caFile}.`,
+      `  2. Sign in as ${consent.adminAgent} and press Accept. (The other accounts are refused as Entra would:`,
+      "     no admin agent role, or no MFA method.)",
+      "  3. The browser goes on to the app's redirect URI with ?code=…&state=…; that BSS host does not exist here,",
+      "     so the page does not load, but the consent is recorded.",
+      `  4. Press Enter here to reconcile again and see ${consent.name} ready. Or, in another terminal:`,
+      `       set -a; . ${emulator.envFile}; set +a; node dist/cli/main.js reconcile --dir ${dir}`,
+      "",
+    );
+  }
+  steps.push(process.stdin.isTTY === true ? "Enter: reconcile again · Ctrl+C: stop" : "Ctrl+C: stop", "");
+  return steps.join("\n");
+}
+
+function asCspopsError(error: unknown): CspopsError {
+  return error instanceof CspopsError ? error : new InternalError(String(error), { cause: error });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(renderError(asCspopsError(error)));
+  process.exit(typeof (error as CspopsError).exitCode === "number" ? (error as CspopsError).exitCode : 1);
+});

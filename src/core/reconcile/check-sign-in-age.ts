@@ -1,0 +1,74 @@
+import { CONSENT_IDLE_LIFETIME_DAYS } from "../identifiers.js";
+import type { Finding } from "../report.js";
+import { adminAgent } from "./actors.js";
+import type { AppContext } from "./context.js";
+import { DAY_MS, daysBetween, formatDay, parseGraphDateTime } from "./dates.js";
+
+export interface SignInAgeAssessment {
+  /** `expired` and `expiring` carry the consent link; `unknown` is only a warning. */
+  readonly state: "valid" | "expiring" | "expired" | "unknown";
+  readonly findings: readonly Finding[];
+  readonly lastSignInAt: number | undefined;
+  readonly expiresAt: number | undefined;
+}
+
+/**
+ * Forecasts the refresh token's end from the app's last delegated sign-in: it dies after 90 days
+ * without use (DOMAIN.md). More than 90 days ago is expired; more than 90 − warnDays is expiring.
+ * No sign-in data is a warning, never an expiry.
+ */
+export function checkSignInAge(context: AppContext): SignInAgeAssessment {
+  const activities = context.tenant.signInsByAppId;
+  if (activities === undefined) {
+    return unknownAge(context, "sign-in activity was not observed (the observer needs AuditLog.Read.All)");
+  }
+  const activity = activities.get(context.app.appId.toLowerCase());
+  const raw = activity?.delegatedClientSignInActivity?.lastSignInDateTime;
+  if (raw === undefined || raw === null) {
+    return unknownAge(context, "Microsoft Graph shows no delegated sign-in of the app yet");
+  }
+  const lastSignInAt = parseGraphDateTime(raw);
+  if (lastSignInAt === undefined) {
+    return unknownAge(
+      context,
+      `the last delegated sign-in date ${JSON.stringify(raw)} is not a readable date`,
+    );
+  }
+
+  const expiresAt = lastSignInAt + CONSENT_IDLE_LIFETIME_DAYS * DAY_MS;
+  const warnFrom = expiresAt - context.instance.spec.consent.warnDays * DAY_MS;
+  const agent = context.instance.spec.consent.adminAgent;
+  const lastUse = formatDay(lastSignInAt);
+  if (context.now > expiresAt) {
+    const finding: Finding = {
+      code: "consent.expired",
+      severity: "error",
+      status: "consent-expired",
+      message: `Consent expired on ${formatDay(expiresAt)}: the app last used it on ${lastUse}, more than ${CONSENT_IDLE_LIFETIME_DAYS} days ago. ${agent} must open the consent link again, sign in with MFA and approve.`,
+      actor: adminAgent(context.instance),
+    };
+    return { state: "expired", findings: [finding], lastSignInAt, expiresAt };
+  }
+  if (context.now > warnFrom) {
+    const left = daysBetween(context.now, expiresAt);
+    const finding: Finding = {
+      code: "consent.expiring",
+      severity: "warning",
+      status: "consent-expiring",
+      message: `Consent expires on ${formatDay(expiresAt)} (${left === 0 ? "within a day" : `in ${left} day${left === 1 ? "" : "s"}`}): the app last used it on ${lastUse}. Any Partner Center call by the BSS renews it; otherwise ${agent} must open the consent link before then.`,
+      actor: adminAgent(context.instance),
+    };
+    return { state: "expiring", findings: [finding], lastSignInAt, expiresAt };
+  }
+  return { state: "valid", findings: [], lastSignInAt, expiresAt };
+}
+
+function unknownAge(context: AppContext, why: string): SignInAgeAssessment {
+  const finding: Finding = {
+    code: "consent.age-unknown",
+    severity: "warning",
+    message: `Consent was given, but ${why}, so its ${CONSENT_IDLE_LIFETIME_DAYS}-day expiry cannot be forecast. This clears after the BSS's next Partner Center call (sign-in data can lag by hours).`,
+    actor: `BSS operators of ${context.instance.metadata.name}`,
+  };
+  return { state: "unknown", findings: [finding], lastSignInAt: undefined, expiresAt: undefined };
+}

@@ -1,0 +1,21 @@
+import { buildConsentUrl } from "../consent-url.js";
+import type { PartnerInstance } from "../instance.js";
+
+/** The consent link of an instance whose app is `appId` (DESIGN §6): its cloud, tenant and first redirect URI. */
+export function buildInstanceConsentUrl(
+  instance: PartnerInstance,
+  appId: string,
+  authority?: string,
+): string {
+  const redirectUri = instance.spec.app.redirectUris[0];
+  if (redirectUri === undefined)
+    throw new TypeError(`instance ${instance.metadata.name} declares no redirect URI`);
+  return buildConsentUrl({
+    cloud: instance.spec.cloud,
+    tenantId: instance.spec.partner.tenantId,
+    appId,
+    redirectUri,
+    state: instance.metadata.name,
+    authority,
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * The observed snapshot (DESIGN §4): raw Microsoft Graph objects grouped by tenant, as
+ * `schemas/observed-snapshot.schema.json` accepts them. Only the fields the planner reads are named
+ * here; Graph's other fields may be present and are ignored. A missing tenant or list means "not
+ * observed", never "absent".
+ */
+export interface ObservedSnapshot {
+  readonly schemaVersion: 1;
+  /** When the observation finished (ISO 8601). */
+  readonly observedAt: string;
+  /** Keyed by partner tenant id (a GUID, any case). */
+  readonly tenants: Readonly<Record<string, TenantObservation>>;
+}
+
+/** Names of the lists a tenant observation may carry; each may be missing on its own. */
+export type TenantListName =
+  | "applications"
+  | "servicePrincipals"
+  | "oauth2PermissionGrants"
+  | "servicePrincipalSignInActivities"
+  | "users"
+  | "memberOf"
+  | "userRegistrationDetails";
+
+/** What was observed in one tenant. */
+export interface TenantObservation {
+  readonly applications?: readonly GraphApplication[];
+  readonly servicePrincipals?: readonly GraphServicePrincipal[];
+  readonly oauth2PermissionGrants?: readonly GraphOAuth2PermissionGrant[];
+  /** beta `reports/servicePrincipalSignInActivities`. */
+  readonly servicePrincipalSignInActivities?: readonly GraphServicePrincipalSignInActivity[];
+  readonly users?: readonly GraphUser[];
+  /** Per user object id: `/users/{id}/memberOf`. */
+  readonly memberOf?: Readonly<Record<string, readonly GraphDirectoryObject[]>>;
+  readonly userRegistrationDetails?: readonly GraphUserRegistrationDetails[];
+  /** The tenant could not be read at all (e.g. 403 `Authorization_RequestDenied`). */
+  readonly error?: GraphError;
+  /** Why a particular list is missing. */
+  readonly errors?: Readonly<Partial<Record<TenantListName, GraphError>>>;
+}
+
+export interface GraphError {
+  readonly status?: number;
+  readonly code: string;
+  readonly message: string;
+  readonly requestId?: string;
+}
+
+/** `microsoft.graph.application`. */
+export interface GraphApplication {
+  readonly id: string;
+  readonly appId: string;
+  readonly displayName: string | null;
+  readonly createdDateTime?: string | null;
+  readonly tags: readonly string[];
+  readonly web: { readonly redirectUris: readonly string[] };
+  readonly requiredResourceAccess: readonly GraphRequiredResourceAccess[];
+  readonly passwordCredentials: readonly GraphPasswordCredential[];
+}
+
+export interface GraphRequiredResourceAccess {
+  readonly resourceAppId: string;
+  readonly resourceAccess: readonly { readonly id: string; readonly type: string }[];
+}
+
+/** `microsoft.graph.passwordCredential`: the Key's metadata. `secretText` is always null here. */
+export interface GraphPasswordCredential {
+  readonly keyId?: string;
+  readonly displayName?: string | null;
+  readonly hint?: string | null;
+  readonly startDateTime?: string | null;
+  /** Null: the password does not expire. */
+  readonly endDateTime: string | null;
+  readonly secretText?: null;
+}
+
+/** `microsoft.graph.servicePrincipal`. */
+export interface GraphServicePrincipal {
+  readonly id: string;
+  readonly appId: string;
+  readonly displayName?: string | null;
+}
+
+/** `microsoft.graph.oAuth2PermissionGrant`: a delegated permission grant. */
+export interface GraphOAuth2PermissionGrant {
+  readonly id?: string;
+  /** Object id of the client's service principal. */
+  readonly clientId: string;
+  /** `AllPrincipals` (admin consent for everyone) or `Principal` (one user, `principalId`). */
+  readonly consentType: string;
+  readonly principalId?: string | null;
+  /** Object id of the resource's service principal. */
+  readonly resourceId: string;
+  /** Space-separated delegated permissions. */
+  readonly scope: string | null;
+}
+
+export interface GraphSignInActivity {
+  readonly lastSignInDateTime?: string | null;
+  readonly lastSignInRequestId?: string | null;
+}
+
+/** beta `microsoft.graph.servicePrincipalSignInActivity`. */
+export interface GraphServicePrincipalSignInActivity {
+  readonly id?: string;
+  readonly appId: string;
+  /** The app signing in on behalf of a user: the use that keeps the refresh token alive. */
+  readonly delegatedClientSignInActivity?: GraphSignInActivity | null;
+  readonly lastSignInActivity?: GraphSignInActivity | null;
+}
+
+/** `microsoft.graph.user` (id, userPrincipalName, accountEnabled, displayName). */
+export interface GraphUser {
+  readonly id: string;
+  readonly userPrincipalName: string;
+  readonly accountEnabled: boolean;
+  readonly displayName?: string | null;
+}
+
+/** An entry of `memberOf`: `#microsoft.graph.group`, `#microsoft.graph.directoryRole`, … */
+export interface GraphDirectoryObject {
+  readonly "@odata.type": string;
+  readonly id?: string;
+  readonly displayName?: string | null;
+  readonly roleTemplateId?: string | null;
+}
+
+/** `microsoft.graph.userRegistrationDetails`. */
+export interface GraphUserRegistrationDetails {
+  readonly id: string;
+  readonly userPrincipalName?: string | null;
+  readonly isMfaRegistered: boolean;
+  readonly methodsRegistered?: readonly string[];
+}
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;

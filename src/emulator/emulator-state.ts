@@ -1,0 +1,135 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { ObservedSnapshot } from "../core/snapshot.js";
+
+/** A Microsoft Graph object as the emulator keeps it: Graph's JSON, with every field it had. */
+export type GraphObject = Record<string, unknown>;
+
+/** One emulated Entra tenant: its directory objects, and how its Graph endpoint misbehaves. */
+export interface EmulatedTenant {
+  readonly id: string;
+  readonly applications: GraphObject[];
+  readonly servicePrincipals: GraphObject[];
+  readonly oauth2PermissionGrants: GraphObject[];
+  readonly servicePrincipalSignInActivities: GraphObject[];
+  readonly users: GraphObject[];
+  /** Per user object id: the groups and directory roles the user is a direct member of. */
+  readonly memberOf: Map<string, GraphObject[]>;
+  readonly userRegistrationDetails: GraphObject[];
+  /** Graph answers every request for this tenant with 403 `Authorization_RequestDenied`. */
+  forbidden: boolean;
+  /** Extra delay before Graph answers any request for this tenant (a slow tenant), in ms. */
+  latencyMs: number;
+}
+
+/** An authorization code handed to the redirect URI after consent, redeemable once. */
+export interface IssuedCode {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scope: string;
+  readonly userId: string;
+}
+
+/** A refresh token: each use returns a new one and counts as a delegated sign-in. */
+export interface IssuedRefreshToken {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly scope: string;
+  readonly userId: string;
+  /** When it was issued: it dies after 90 days without use (DOMAIN.md). */
+  readonly issuedAt: Date;
+}
+
+/** Everything the emulator knows; tests read and change it directly. */
+export interface EmulatorState {
+  readonly tenants: Map<string, EmulatedTenant>;
+  /** Daemon apps allowed the client-credentials grant in every tenant: client id → secret. */
+  readonly clients: Map<string, string>;
+  readonly codes: Map<string, IssuedCode>;
+  readonly refreshTokens: Map<string, IssuedRefreshToken>;
+  /** Key that signs the emulator's access tokens (HMAC); new at every start. */
+  readonly signingKey: Buffer;
+  readonly now: () => Date;
+  /** What reached the emulator, for tests and benchmarks that count round trips. */
+  readonly counters: EmulatorCounters;
+}
+
+export interface EmulatorCounters {
+  /** HTTP requests to Graph (a `$batch` counts once). */
+  graphRequests: number;
+  /** Requests inside `$batch` bodies. */
+  graphBatchedRequests: number;
+  tokenRequests: number;
+}
+
+export interface EmulatorStateOptions {
+  readonly clients?: Readonly<Record<string, string>>;
+  readonly now?: () => Date;
+}
+
+/**
+ * Builds the emulator's state from a snapshot (DESIGN §4 format). A tenant whose snapshot entry is
+ * a 403 error is emulated as a tenant that denies access. The snapshot is copied, never shared.
+ */
+export function createEmulatorState(
+  seed: ObservedSnapshot,
+  options: EmulatorStateOptions = {},
+): EmulatorState {
+  const tenants = new Map<string, EmulatedTenant>();
+  for (const [tenantId, observed] of Object.entries(seed.tenants)) {
+    const copy = structuredClone(observed) as unknown as Record<string, unknown>;
+    const list = (name: string): GraphObject[] =>
+      Array.isArray(copy[name]) ? (copy[name] as GraphObject[]) : [];
+    const memberOf = (copy.memberOf ?? {}) as Record<string, GraphObject[]>;
+    tenants.set(tenantId.toLowerCase(), {
+      id: tenantId.toLowerCase(),
+      applications: list("applications"),
+      servicePrincipals: list("servicePrincipals"),
+      oauth2PermissionGrants: list("oauth2PermissionGrants"),
+      servicePrincipalSignInActivities: list("servicePrincipalSignInActivities"),
+      users: list("users"),
+      memberOf: new Map(Object.entries(memberOf).map(([id, entries]) => [id.toLowerCase(), entries])),
+      userRegistrationDetails: list("userRegistrationDetails"),
+      forbidden: observed.error?.status === 403,
+      latencyMs: 0,
+    });
+  }
+  return {
+    tenants,
+    clients: new Map(Object.entries(options.clients ?? {})),
+    codes: new Map(),
+    refreshTokens: new Map(),
+    signingKey: randomBytes(32),
+    now: options.now ?? (() => new Date()),
+    counters: { graphRequests: 0, graphBatchedRequests: 0, tokenRequests: 0 },
+  };
+}
+
+export function findTenant(state: EmulatorState, tenantId: string): EmulatedTenant | undefined {
+  return state.tenants.get(tenantId.toLowerCase());
+}
+
+/** A user by object id or by user principal name (case-insensitive, as Entra compares UPNs). */
+export function findUser(tenant: EmulatedTenant, idOrUpn: string): GraphObject | undefined {
+  const key = idOrUpn.toLowerCase();
+  return tenant.users.find(
+    (user) =>
+      textField(user, "id").toLowerCase() === key ||
+      textField(user, "userPrincipalName").toLowerCase() === key,
+  );
+}
+
+export function findByAppId(objects: readonly GraphObject[], appId: string): GraphObject | undefined {
+  const key = appId.toLowerCase();
+  return objects.find((object) => textField(object, "appId").toLowerCase() === key);
+}
+
+/** A string field of a Graph object, or `""` when it is missing or not a string. */
+export function textField(object: GraphObject, name: string): string {
+  const value = object[name];
+  return typeof value === "string" ? value : "";
+}
+
+export function newObjectId(): string {
+  return randomUUID();
+}

@@ -1,0 +1,47 @@
+import { type GraphObject, textField } from "../emulator-state.js";
+
+/** The `$filter` forms the emulator understands: `prop eq 'v'` and `prop/any(x:x eq 'v')`. */
+export type ODataFilter =
+  | { readonly kind: "eq"; readonly property: string; readonly value: string }
+  | { readonly kind: "any-eq"; readonly property: string; readonly value: string };
+
+const QUOTED = "'((?:[^']|'')*)'";
+const EQ = new RegExp(`^\\s*(\\w+)\\s+eq\\s+${QUOTED}\\s*$`, "i");
+const ANY_EQ = new RegExp(`^\\s*(\\w+)/any\\(\\s*(\\w+)\\s*:\\s*(\\w+)\\s+eq\\s+${QUOTED}\\s*\\)\\s*$`, "i");
+
+/** Parses a `$filter`; `undefined` for a form the emulator does not support (Graph would 400). */
+export function parseFilter(text: string): ODataFilter | undefined {
+  const eq = EQ.exec(text);
+  if (eq?.[1] !== undefined && eq[2] !== undefined) {
+    return { kind: "eq", property: eq[1], value: unquote(eq[2]) };
+  }
+  const any = ANY_EQ.exec(text);
+  if (any?.[1] !== undefined && any[2] !== undefined && any[2] === any[3] && any[4] !== undefined) {
+    return { kind: "any-eq", property: any[1], value: unquote(any[4]) };
+  }
+  return undefined;
+}
+
+/** Graph compares these ids and names without regard to case. */
+export function matchesFilter(object: GraphObject, filter: ODataFilter): boolean {
+  const wanted = filter.value.toLowerCase();
+  if (filter.kind === "eq") return textField(object, filter.property).toLowerCase() === wanted;
+  const values = object[filter.property];
+  return (
+    Array.isArray(values) &&
+    values.some((value) => typeof value === "string" && value.toLowerCase() === wanted)
+  );
+}
+
+/** Keeps only the `$select`ed properties (and `@odata.type`, which Graph always sends for derived types). */
+export function selectProperties(object: GraphObject, select: string | null): GraphObject {
+  if (select === null || select.trim() === "") return object;
+  const wanted = new Set(select.split(",").map((name) => name.trim().toLowerCase()));
+  return Object.fromEntries(
+    Object.entries(object).filter(([key]) => key === "@odata.type" || wanted.has(key.toLowerCase())),
+  );
+}
+
+function unquote(text: string): string {
+  return text.replaceAll("''", "'");
+}

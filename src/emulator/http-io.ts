@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** Bodies larger than this are refused: the emulator only ever receives small forms and batches. */
+const MAX_BODY_BYTES = 1_000_000;
+
+/** Reads a request body as text; rejects a body over 1 MB. */
+export async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  if (response.destroyed) return;
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...headers,
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(text)),
+    "cache-control": "no-store",
+  });
+  response.end(text);
+}
+
+export function sendHtml(response: ServerResponse, status: number, html: string): void {
+  if (response.destroyed) return;
+  response.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "content-length": String(Buffer.byteLength(html)),
+    "cache-control": "no-store",
+    // The consent page must not be framed (clickjacking), as Entra's is not.
+    "x-frame-options": "DENY",
+  });
+  response.end(html);
+}
+
+export function sendRedirect(response: ServerResponse, location: string): void {
+  if (response.destroyed) return;
+  response.writeHead(302, { location, "cache-control": "no-store", "content-length": "0" });
+  response.end();
+}
+
+/** Escapes text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
