@@ -25,12 +25,13 @@ export async function readInstanceSources(dir: string, cwd: string): Promise<Ins
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // Synchronous reads on purpose: for thousands of small files they are ~6× faster than
   // fs.promises (no thread-pool round trips), and the CLI has nothing else to do meanwhile.
+  const prefix = displayPath(folder, cwd);
   return names.map((name) => {
-    const path = join(folder, name);
+    const file = prefix === "" ? name : `${prefix}/${name}`;
     try {
-      return { file: displayPath(path, cwd), bytes: readFileSync(path) };
+      return { file, bytes: readFileSync(join(folder, name)) };
     } catch (cause) {
-      throw new InputError(`cannot read ${displayPath(path, cwd)}: ${describe(cause)}`, { cause });
+      throw new InputError(`cannot read ${file}: ${describe(cause)}`, { cause });
     }
   });
 }

@@ -1,7 +1,8 @@
 import { readInstanceSources } from "../adapters/instance-files.js";
 import { InvalidInstancesError } from "../core/errors.js";
 import type { LoadedInstance } from "../core/instance.js";
-import { validateInstanceSources } from "../core/validate-instances.js";
+import type { InstanceSource, ValidationResult } from "../core/validate-instances.js";
+import { finishValidation, startValidation } from "../core/validation-steps.js";
 import { type CliContext, useColour } from "./context.js";
 import { renderDiagnosticsText } from "./render/diagnostics-text.js";
 
@@ -14,7 +15,7 @@ export async function loadValidInstances(
   dir: string,
   context: CliContext,
 ): Promise<readonly LoadedInstance[]> {
-  const result = validateInstanceSources(await readInstanceSources(dir, context.cwd));
+  const result = await validateSources(await readInstanceSources(dir, context.cwd));
   if (!result.ok) throw new InvalidInstancesError(result.diagnostics);
   if (result.diagnostics.length > 0) {
     context.stderr.write(
@@ -22,4 +23,19 @@ export async function loadValidInstances(
     );
   }
   return result.instances;
+}
+
+/**
+ * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) is imported
+ * only when a file needs more YAML than the fast reader handles.
+ */
+export async function validateSources(sources: readonly InstanceSource[]): Promise<ValidationResult> {
+  const started = startValidation(sources);
+  if (started.pending === 0) return finishValidation(started, refuseLibraryParse);
+  const { parseInstanceYamlWithLibrary } = await import("../core/yaml-library-parse.js");
+  return finishValidation(started, parseInstanceYamlWithLibrary);
+}
+
+function refuseLibraryParse(): never {
+  throw new Error("no file is pending for the yaml library");
 }

@@ -1,4 +1,4 @@
-import type { EnsureCommentResult, GitHubPort } from "../adapters/github/github-port.js";
+import type { EnsureCommentResult, GitHubClientOptions, GitHubPort } from "../adapters/github/github-port.js";
 import { ServiceError, UsageError } from "../core/errors.js";
 import type { ReconcileReport } from "../core/report.js";
 import type { CliContext } from "./context.js";
@@ -26,6 +26,7 @@ export async function publishReport(
   report: ReconcileReport,
   options: PublishReportOptions,
   context: CliContext,
+  clientOptions: GitHubClientOptions = {},
 ): Promise<void> {
   if (!options.comment) return;
   const github = readGitHubEnv(context.env);
@@ -35,7 +36,7 @@ export async function publishReport(
       hint: "pass --pr N, or run in a workflow triggered by pull_request (GITHUB_EVENT_PATH names it)",
     });
   }
-  const port = await connectGitHub(github);
+  const port = await connectGitHub(github, clientOptions);
   const changed = await port.listPullRequestFiles(pullNumber);
   const body = renderReportMarkdown(report, {
     firstInstances: instancesChangedBy(report, changed),
@@ -50,8 +51,14 @@ export async function publishReport(
   context.stderr.write(`cspops: ${describeComment(result, pullNumber)}\n`);
 }
 
-/** The GitHub port for the repository of `GITHUB_REPOSITORY`, imported lazily with Octokit. */
-export async function connectGitHub(github: GitHubEnvironment): Promise<GitHubPort> {
+/**
+ * The GitHub port for the repository of `GITHUB_REPOSITORY`, imported lazily with Octokit.
+ * `clientOptions` stay at their production defaults except in tests (throttling off).
+ */
+export async function connectGitHub(
+  github: GitHubEnvironment,
+  clientOptions: GitHubClientOptions = {},
+): Promise<GitHubPort> {
   if (github.repository === undefined) {
     throw new ServiceError(
       "GitHub",
@@ -65,7 +72,10 @@ export async function connectGitHub(github: GitHubEnvironment): Promise<GitHubPo
     );
   }
   const { createGitHubPort } = await import("../adapters/github/create-github-port.js");
-  return createGitHubPort({ token: github.token, ...github.repository, apiUrl: github.apiUrl });
+  return createGitHubPort(
+    { token: github.token, ...github.repository, apiUrl: github.apiUrl },
+    clientOptions,
+  );
 }
 
 /**

@@ -92,6 +92,11 @@ export function findLineStarts(text: string): number[] {
   return starts;
 }
 
+/** Line:column of a character offset, for a one-off question about a text. */
+export function positionInText(text: string, offset: number): Position {
+  return positionIn(findLineStarts(text), offset);
+}
+
 function positionIn(lineStarts: readonly number[], offset: number): Position {
   let low = 0;
   let high = lineStarts.length - 1;

@@ -38,16 +38,30 @@ export function translateSchemaErrors(
   for (const error of errors) {
     if (NOISE.has(error.keyword) || isUndecidableSandboxRule(error, data)) continue;
     const translation = translateOne(error, data);
-    const key = `${translation.pointer}|${translation.anchor ?? "value"}`;
+    const key = `${translation.pointer}|${translation.anchor ?? "value"}|${translation.missing ?? ""}`;
     const rank = RANK[error.keyword] ?? 9;
     const kept = byPointer.get(key);
     if (kept === undefined || rank < kept.rank) byPointer.set(key, { rank, translation });
   }
-  return Array.from(byPointer.values(), ({ translation }) => ({
-    file,
-    severity: "error" as const,
-    ...translation,
-  }));
+  const translations = Array.from(byPointer.values(), ({ translation }) => translation);
+  return dropTyposOfMissingKeys(translations).map(
+    ({ suggestion: _suggestion, missing: _missing, ...translation }) => ({
+      file,
+      severity: "error" as const,
+      ...translation,
+    }),
+  );
+}
+
+/** `redirectUri:` is one mistake, not also a missing `redirectUris`: keep only the "did you mean". */
+function dropTyposOfMissingKeys(translations: readonly Translation[]): Translation[] {
+  const typos = new Set<string>();
+  for (const { suggestion, pointer } of translations) {
+    if (suggestion !== undefined) typos.add(`${pointer.slice(0, pointer.lastIndexOf("/"))}|${suggestion}`);
+  }
+  return translations.filter(
+    ({ missing, pointer }) => missing === undefined || !typos.has(`${pointer}|${missing}`),
+  );
 }
 
 const RANK: Readonly<Record<string, number>> = {

@@ -72,6 +72,8 @@ async function main(): Promise<void> {
       "  stop: Ctrl+C\n",
   );
   const stop = () => {
+    // The last line on stdout: what reached the emulator, for benchmarks that count round trips.
+    process.stdout.write(`${JSON.stringify({ counters: emulator.state.counters })}\n`);
     void emulator.close().then(() => process.exit(0));
   };
   process.once("SIGINT", stop);

@@ -99,7 +99,22 @@ const trickyScalars = [
   "a[b",
 ];
 
-const keys = ["a", "b", "name", "spec", "redirectUris", "x_y", "k-1", "true", "null", "A1", "__proto__", "1", "a b", "'q'"];
+const keys = [
+  "a",
+  "b",
+  "name",
+  "spec",
+  "redirectUris",
+  "x_y",
+  "k-1",
+  "true",
+  "null",
+  "A1",
+  "__proto__",
+  "1",
+  "a b",
+  "'q'",
+];
 
 interface Line {
   readonly indent: number;
@@ -133,29 +148,74 @@ function renderLine(line: Line): string {
 
 /** Random block-YAML-like documents, mostly close to the fast reader's subset. */
 export const generatedYaml: fc.Arbitrary<string> = fc
-  .tuple(fc.array(lineArbitrary, { minLength: 1, maxLength: 12 }), fc.constantFrom("\n", "\r\n"), fc.boolean())
-  .map(([lines, newline, finalNewline]) => lines.map(renderLine).join(newline) + (finalNewline ? newline : ""));
+  .tuple(
+    fc.array(lineArbitrary, { minLength: 1, maxLength: 12 }),
+    fc.constantFrom("\n", "\r\n"),
+    fc.boolean(),
+  )
+  .map(
+    ([lines, newline, finalNewline]) => lines.map(renderLine).join(newline) + (finalNewline ? newline : ""),
+  );
 
-const insertions = [":", " ", "  ", "-", "#", "'", '"', "[", "]", ",", "&a", "*a", "!", "\t", "\r", "\n", "\n  ", "é", "\u00a0", "\u2028", "\ufeff", "\u0085", "\u0000", "\\", "{", "}", "|", ">", "---\n", "~", "0", "?"];
+const insertions = [
+  ":",
+  " ",
+  "  ",
+  "-",
+  "#",
+  "'",
+  '"',
+  "[",
+  "]",
+  ",",
+  "&a",
+  "*a",
+  "!",
+  "\t",
+  "\r",
+  "\n",
+  "\n  ",
+  "é",
+  "\u00a0",
+  "\u2028",
+  "\ufeff",
+  "\u0085",
+  "\u0000",
+  "\\",
+  "{",
+  "}",
+  "|",
+  ">",
+  "---\n",
+  "~",
+  "0",
+  "?",
+];
 
 /** An example instance with a few random edits: a stray character, a lost line, a moved indent. */
 export function mutatedYaml(examples: readonly string[]): fc.Arbitrary<string> {
   const edit = fc.oneof(
     fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom(...insertions) }),
-    fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+    fc.record({
+      kind: fc.constant("delete" as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 12 }),
+    }),
     fc.record({ kind: fc.constant("duplicate-line" as const), at: fc.nat() }),
   );
-  return fc.tuple(fc.constantFrom(...examples), fc.array(edit, { minLength: 1, maxLength: 3 })).map(([example, edits]) =>
-    edits.reduce((text, change) => {
-      const at = text.length === 0 ? 0 : change.at % text.length;
-      if (change.kind === "insert") return text.slice(0, at) + change.text + text.slice(at);
-      if (change.kind === "delete") return text.slice(0, at) + text.slice(at + change.length);
-      const lines = text.split("\n");
-      const index = change.at % lines.length;
-      lines.splice(index, 0, lines[index] ?? "");
-      return lines.join("\n");
-    }, example),
-  );
+  return fc
+    .tuple(fc.constantFrom(...examples), fc.array(edit, { minLength: 1, maxLength: 3 }))
+    .map(([example, edits]) =>
+      edits.reduce((text, change) => {
+        const at = text.length === 0 ? 0 : change.at % text.length;
+        if (change.kind === "insert") return text.slice(0, at) + change.text + text.slice(at);
+        if (change.kind === "delete") return text.slice(0, at) + text.slice(at + change.length);
+        const lines = text.split("\n");
+        const index = change.at % lines.length;
+        lines.splice(index, 0, lines[index] ?? "");
+        return lines.join("\n");
+      }, example),
+    );
 }
 
 type Tree = { readonly [key: string]: Tree | string | readonly string[] } | undefined;

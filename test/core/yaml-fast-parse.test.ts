@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import type { YamlEntry } from "../../src/core/positions.js";
 import { indexYamlDocument } from "../../src/core/yaml-document-index.js";
 import { parseYamlFast } from "../../src/core/yaml-fast-parse.js";
-import { MAX_ALIAS_COUNT, YAML_OPTIONS } from "../../src/core/yaml-parse.js";
+import { MAX_ALIAS_COUNT, YAML_OPTIONS } from "../../src/core/yaml-library-parse.js";
 import { yamlLikeText } from "./yaml-arbitraries.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -45,7 +45,10 @@ describe("parseYamlFast", () => {
   });
 
   it.each([
-    ["scalars of the core schema", "a: null\nb: ~\nc: true\nd: FALSE\ne: -12\nf: +7\ng: 0012\nh: yes\ni: x # c\n"],
+    [
+      "scalars of the core schema",
+      "a: null\nb: ~\nc: true\nd: FALSE\ne: -12\nf: +7\ng: 0012\nh: yes\ni: x # c\n",
+    ],
     ["quoted scalars", "a: \"x # y\"\nb: 'it''s'\nc: ''\nd: \"\"\n"],
     ["flow lists", "a: [x, \"y\", 'z'] # c\nb: []\nc: [ 1 , true ]\n"],
     ["a list at the key's indentation", "a:\n- x\n- y\nb: 1\n"],

@@ -1,4 +1,3 @@
-import { rootCertificates } from "node:tls";
 import { ClientSecretCredential, DefaultAzureCredential, type TokenCredential } from "@azure/identity";
 
 export interface CredentialSettings {
@@ -6,7 +5,7 @@ export interface CredentialSettings {
   readonly authorityHost: string;
   /** True for an authority Microsoft does not know (the emulator): skip instance discovery. */
   readonly customAuthority: boolean;
-  /** A CA to trust besides the public ones (the emulator's), when not given by NODE_EXTRA_CA_CERTS. */
+  /** The CA to trust instead of the public ones (the emulator's), unless NODE_EXTRA_CA_CERTS does. */
   readonly caCertPem?: string | undefined;
 }
 
@@ -33,8 +32,7 @@ function commonOptions(settings: CredentialSettings) {
     disableInstanceDiscovery: settings.customAuthority,
     // A token request that fails is the tenant's error; the observer retries Graph, not Entra.
     retryOptions: { maxRetries: 2 },
-    ...(settings.caCertPem === undefined
-      ? {}
-      : { tlsOptions: { ca: [...rootCertificates, settings.caCertPem] } }),
+    // The emulator's CA and only it: the authority is the emulator then.
+    ...(settings.caCertPem === undefined ? {} : { tlsOptions: { ca: settings.caCertPem } }),
   };
 }

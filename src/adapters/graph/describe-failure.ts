@@ -4,8 +4,9 @@ import { TransportFailure } from "./https-transport.js";
 
 /**
  * Turns whatever the SDKs threw (the Graph client's `GraphError`, `@azure/identity`'s
- * `AuthenticationError` / `CredentialUnavailableError` / `AggregateAuthenticationError`, our
- * transport's `TransportFailure`) into the snapshot's error: status, code, message, request id.
+ * `AuthenticationError` / `AuthenticationRequiredError` / `CredentialUnavailableError` /
+ * `AggregateAuthenticationError`, our transport's `TransportFailure`) into the snapshot's error:
+ * status, code, message, request id.
  * This is the one place SDK errors are read; callers redact the result before it goes anywhere.
  */
 export function describeFailure(error: unknown): ObservedError {
@@ -19,8 +20,9 @@ export function describeFailure(error: unknown): ObservedError {
     });
   }
   const named = error as { name?: unknown; message?: unknown };
-  if (named.name === "AuthenticationError")
+  if (named.name === "AuthenticationError" || named.name === "AuthenticationRequiredError") {
     return describeAuthenticationError(error as AuthenticationErrorShape);
+  }
   if (String(named.message ?? "").startsWith("endpoints_resolution_error")) {
     // MSAL could not read the tenant's OpenID configuration; it keeps Entra's reason to itself.
     return {
@@ -66,15 +68,26 @@ interface AuthenticationErrorShape {
   readonly errorResponse?: { error?: string; errorDescription?: string; traceId?: string };
 }
 
-/** Entra's answer: `invalid_client` + `AADSTS7000215: …`; Entra's trace id is its request id. */
+/**
+ * Entra's answer: `invalid_client` + `AADSTS7000215: …`; Entra's trace id is its request id. MSAL
+ * folds the OAuth error into one line (`invalid_client: Error(s): 7000215 - Timestamp: … -
+ * Description: AADSTS… - Trace ID: …`), and `DefaultAzureCredential` wraps that again: the parts
+ * are taken back out of the text.
+ */
 function describeAuthenticationError(error: AuthenticationErrorShape): ObservedError {
   const description = error.errorResponse?.errorDescription ?? error.message ?? "";
+  const folded = /\b([a-z_]+): Error\(s\):/.exec(description)?.[1];
+  const aadsts = /(AADSTS\d+: .*?)(?:\s+-?\s*(?:Trace ID|Correlation ID|Timestamp):|$)/s.exec(
+    description,
+  )?.[1];
   const traceId = error.errorResponse?.traceId ?? /Trace ID: ([0-9a-f-]{36})/i.exec(description)?.[1];
+  const code = folded ?? error.errorResponse?.error;
   return compact({
     status: error.statusCode !== undefined && error.statusCode > 0 ? error.statusCode : undefined,
-    code: error.errorResponse?.error || "AuthenticationError",
+    code: code !== undefined && /^[a-z_]+$/.test(code) ? code : "AuthenticationError",
     message:
-      firstLines(description.replace(/\s*Trace ID:.*$/s, "")) || "Microsoft Entra refused the token request",
+      firstLines(aadsts ?? description.replace(/\s*Trace ID:.*$/s, "")) ||
+      "Microsoft Entra refused the token request",
     requestId: traceId,
   });
 }

@@ -7,6 +7,7 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   type TenantObservation,
 } from "../../core/snapshot.js";
+import { cacheTokens } from "./cached-token-credential.js";
 import { mapWithConcurrency, Semaphore } from "./concurrency.js";
 import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js";
 import { graphScopeFor } from "./graph-endpoints.js";
@@ -21,7 +22,7 @@ export interface GraphObserverOptions {
   readonly credentialFor: (cloud: Cloud) => TokenCredential;
   /** Graph's base URL for a cloud. */
   readonly graphUrlFor: (cloud: Cloud) => string;
-  /** A CA to trust besides the public ones (the emulator's). */
+  /** The CA to trust instead of the public ones (the emulator's); else NODE_EXTRA_CA_CERTS applies. */
   readonly caCertPem?: string | undefined;
   /** Tenants read at the same time. Default 16. */
   readonly tenantConcurrency?: number | undefined;
@@ -47,7 +48,7 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
   const credentialFor = (cloud: Cloud) => {
     let credential = credentials.get(cloud);
     if (credential === undefined) {
-      credential = options.credentialFor(cloud);
+      credential = cacheTokens(options.credentialFor(cloud));
       credentials.set(cloud, credential);
     }
     return credential;
@@ -134,12 +135,23 @@ function failIfNothingObserved(snapshot: ObservedSnapshot): void {
   const observations = Object.values(snapshot.tenants);
   if (observations.length === 0 || observations.some((tenant) => tenant.error === undefined)) return;
   const first = observations[0]?.error as ObservedError;
-  throw new ServiceError(SERVICE, `no partner tenant could be observed: ${first.message}`, {
+  throw new ServiceError(serviceOf(first), `no partner tenant could be observed: ${first.message}`, {
     status: first.status,
     code: first.code,
     requestId: first.requestId,
     hint: hintFor(first),
   });
+}
+
+/** Entra's OAuth errors are lower_snake_case; credential failures happen before Graph is reached. */
+function serviceOf(error: ObservedError): string {
+  const fromEntra =
+    /^[a-z_]+$/.test(error.code) ||
+    error.code === "CredentialUnavailable" ||
+    error.code === "AuthenticationError" ||
+    error.code === "AuthenticationFailed" ||
+    error.message.startsWith("AADSTS");
+  return fromEntra ? "Microsoft Entra ID" : SERVICE;
 }
 
 function hintFor(error: ObservedError): string {

@@ -1,5 +1,5 @@
 import { Agent, request as httpsRequest } from "node:https";
-import { rootCertificates } from "node:tls";
+import { createSecureContext } from "node:tls";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
 import type { Semaphore } from "./concurrency.js";
 
@@ -24,12 +24,15 @@ export interface HttpsTransportOptions {
   readonly agent: Agent;
 }
 
-/** A keep-alive agent; `extraCaPem` is trusted in addition to the usual public CAs (the emulator's). */
-export function createHttpsAgent(maxSockets: number, extraCaPem?: string): Agent {
+/**
+ * A keep-alive agent. With `caPem` (the emulator's CA) it trusts that CA only, through one secure
+ * context made once: a `ca` option would rebuild the context for every new connection.
+ */
+export function createHttpsAgent(maxSockets: number, caPem?: string): Agent {
   return new Agent({
     keepAlive: true,
     maxSockets,
-    ...(extraCaPem === undefined ? {} : { ca: [...rootCertificates, extraCaPem] }),
+    ...(caPem === undefined ? {} : { secureContext: createSecureContext({ ca: caPem }) }),
   });
 }
 

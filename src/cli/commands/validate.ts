@@ -1,8 +1,8 @@
 import { appendFile } from "node:fs/promises";
 import { readInstanceSources } from "../../adapters/instance-files.js";
 import { ExitCode } from "../../core/errors.js";
-import { validateInstanceSources } from "../../core/validate-instances.js";
 import { type CliContext, useColour } from "../context.js";
+import { validateSources } from "../load-instances.js";
 import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../render/diagnostics-github.js";
 import { renderDiagnosticsJson } from "../render/diagnostics-json.js";
 import { renderDiagnosticsSummary, renderDiagnosticsText } from "../render/diagnostics-text.js";
@@ -15,7 +15,7 @@ export interface ValidateOptions {
 /** `cspops validate`: exit 0 when valid (warnings allowed), 1 when any file has an error. */
 export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
   const sources = await readInstanceSources(options.dir, context.cwd);
-  const result = validateInstanceSources(sources);
+  const result = await validateSources(sources);
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
 
   switch (options.format) {

@@ -38,6 +38,9 @@ export interface RecordedRequest {
   readonly requestBody: string;
   readonly responseBody: unknown;
   readonly fault: FaultKind | undefined;
+  /** `Date.now()` when the request arrived and when it was answered, for benchmarks. */
+  readonly receivedAt: number;
+  readonly answeredAt: number;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const requestBody = await readText(request);
     await sleep(faults.latencyMs ?? 0);
     const requestUrl = new URL(request.url ?? "/", url);
@@ -113,6 +117,8 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
         requestBody,
         responseBody,
         fault,
+        receivedAt,
+        answeredAt: Date.now(),
       });
     served += 1;
     const requestId = `E${served.toString(16).toUpperCase().padStart(3, "0")}:7C2A:${(0x1f00 + served).toString(16).toUpperCase()}:2B4D:6560A1B2`;

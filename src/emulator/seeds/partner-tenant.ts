@@ -32,6 +32,8 @@ export interface PartnerTenantSpec {
   readonly others: readonly SeedUser[];
   /** Days since the consent and last delegated sign-in; undefined: never consented. */
   readonly consentedDaysAgo: number | undefined;
+  /** Keeps the instance's object ids apart when several instances share a tenant (24 characters). */
+  readonly objectIdPrefix?: string | undefined;
 }
 
 /**
@@ -42,9 +44,11 @@ export interface PartnerTenantSpec {
  */
 export function buildPartnerTenant(spec: PartnerTenantSpec, now: Date): TenantObservation {
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
-  const id = (suffix: string) => `${spec.tenantId.slice(0, 24)}${suffix.padStart(12, "0")}`;
-  const partnerCenter = principal(id("bc1"), PARTNER_CENTER_APP_ID, "Microsoft Partner Center");
-  const graph = principal(id("9a1"), MICROSOFT_GRAPH_APP_ID, "Microsoft Graph");
+  const tenantObject = (suffix: string) => `${spec.tenantId.slice(0, 24)}${suffix.padStart(12, "0")}`;
+  const id = (suffix: string) =>
+    `${spec.objectIdPrefix ?? spec.tenantId.slice(0, 24)}${suffix.padStart(12, "0")}`;
+  const partnerCenter = principal(tenantObject("bc1"), PARTNER_CENTER_APP_ID, "Microsoft Partner Center");
+  const graph = principal(tenantObject("9a1"), MICROSOFT_GRAPH_APP_ID, "Microsoft Graph");
   const users = [spec.agent, ...spec.others];
   const directory = {
     users: users.map((user) => ({
@@ -53,7 +57,7 @@ export function buildPartnerTenant(spec: PartnerTenantSpec, now: Date): TenantOb
       accountEnabled: true,
       displayName: user.name,
     })),
-    memberOf: Object.fromEntries(users.map((user) => [user.id, memberships(user, id)])),
+    memberOf: Object.fromEntries(users.map((user) => [user.id, memberships(user, tenantObject)])),
     userRegistrationDetails: users.map(registration),
   };
   if (spec.appId === undefined) {

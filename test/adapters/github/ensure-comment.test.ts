@@ -32,7 +32,11 @@ const marked = () => emulator.state.commentsOn(REPO, pull).filter((c) => c.body.
 
 describe("ensureComment", () => {
   it("creates one comment on the first run", async () => {
-    const result = await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("2 need consent") });
+    const result = await port().ensureComment({
+      issueNumber: pull,
+      marker: MARKER,
+      body: body("2 need consent"),
+    });
 
     expect(result.action).toBe("created");
     expect(marked().map((c) => [c.id, c.body])).toEqual([[result.id, body("2 need consent")]]);
@@ -55,7 +59,11 @@ describe("ensureComment", () => {
   });
 
   it("edits the same comment in place when the state changes", async () => {
-    const first = await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("2 need consent") });
+    const first = await port().ensureComment({
+      issueNumber: pull,
+      marker: MARKER,
+      body: body("2 need consent"),
+    });
 
     const second = await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("all ready") });
 
@@ -64,7 +72,8 @@ describe("ensureComment", () => {
   });
 
   it("pages past 150 comments by other people and never touches them", async () => {
-    for (let index = 0; index < 150; index += 1) emulator.state.addComment(REPO, pull, `review remark ${index}`);
+    for (let index = 0; index < 150; index += 1)
+      emulator.state.addComment(REPO, pull, `review remark ${index}`);
     const theirs = () => emulator.state.commentsOn(REPO, pull).filter((c) => !c.body.includes(MARKER));
     const before = JSON.stringify(theirs());
 
@@ -74,7 +83,9 @@ describe("ensureComment", () => {
     expect([created.action, updated.action]).toEqual(["created", "updated"]);
     expect(updated.id).toBe(created.id);
     expect(JSON.stringify(theirs())).toBe(before);
-    const pages = emulator.requests.filter((r) => r.operationId === "issues/list-comments").map((r) => r.query.page);
+    const pages = emulator.requests
+      .filter((r) => r.operationId === "issues/list-comments")
+      .map((r) => r.query.page);
     expect(pages).toEqual([undefined, "2", undefined, "2", undefined, "2"]);
     expect(emulator.writes().map((r) => r.path)).toEqual([
       `/repos/${REPO}/issues/${pull}/comments`,
@@ -84,7 +95,8 @@ describe("ensureComment", () => {
 
   it("stops paging at our comment when it is on the first page", async () => {
     await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("first") });
-    for (let index = 0; index < 150; index += 1) emulator.state.addComment(REPO, pull, `later remark ${index}`);
+    for (let index = 0; index < 150; index += 1)
+      emulator.state.addComment(REPO, pull, `later remark ${index}`);
     emulator.requests.length = 0;
 
     await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("first") });
@@ -116,18 +128,18 @@ describe("ensureComment", () => {
     expect(marked().map((c) => c.id)).toEqual([result.id]);
   });
 
-  it.each([
-    "502",
-    "drop",
-  ] as const)("leaves one comment when the create is stored but its answer is lost (%s)", async (kind) => {
-    emulator.failNext({ operationId: "issues/create-comment", kind, after: true });
+  it.each(["502", "drop"] as const)(
+    "leaves one comment when the create is stored but its answer is lost (%s)",
+    async (kind) => {
+      emulator.failNext({ operationId: "issues/create-comment", kind, after: true });
 
-    const result = await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("x") });
+      const result = await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("x") });
 
-    expect(result.action).toBe("created");
-    expect(marked().map((c) => c.id)).toEqual([result.id]);
-    expect(emulator.requests.filter((r) => r.operationId === "issues/create-comment")).toHaveLength(1);
-  });
+      expect(result.action).toBe("created");
+      expect(marked().map((c) => c.id)).toEqual([result.id]);
+      expect(emulator.requests.filter((r) => r.operationId === "issues/create-comment")).toHaveLength(1);
+    },
+  );
 
   it("only ever edits the oldest marked comment and never deletes one it did not just create", async () => {
     const older = emulator.state.addComment(REPO, pull, body("old"), "github-actions[bot]");

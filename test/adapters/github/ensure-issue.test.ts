@@ -31,7 +31,9 @@ function dashboard(state: string): EnsureIssueRequest {
 }
 
 const issues = () =>
-  emulator.state.issuesOf(REPO).map((i) => ({ number: i.number, state: i.state, reason: i.stateReason, title: i.title }));
+  emulator.state
+    .issuesOf(REPO)
+    .map((i) => ({ number: i.number, state: i.state, reason: i.stateReason, title: i.title }));
 
 describe("the drift dashboard issue", () => {
   it("opens, stays, closes and reopens as one issue", async () => {
@@ -80,7 +82,9 @@ describe("the drift dashboard issue", () => {
 
     await port().ensureIssueClosed(dashboard("all ready"));
 
-    expect(issues()).toEqual([{ number: 1, state: "closed", reason: "completed", title: "cspops drift: all ready" }]);
+    expect(issues()).toEqual([
+      { number: 1, state: "closed", reason: "completed", title: "cspops drift: all ready" },
+    ]);
   });
 
   it("ignores pull requests and issues with the label but without the marker", async () => {
@@ -102,10 +106,17 @@ describe("the drift dashboard issue", () => {
   it("leaves one open dashboard when two runs race, closing the loser's as a duplicate", async () => {
     emulator.faults.latencyMs = 20;
 
-    await Promise.all([port().ensureIssue(dashboard("2 need consent")), port().ensureIssue(dashboard("2 need consent"))]);
+    await Promise.all([
+      port().ensureIssue(dashboard("2 need consent")),
+      port().ensureIssue(dashboard("2 need consent")),
+    ]);
 
     expect(issues().filter((i) => i.state === "open")).toHaveLength(1);
-    expect(issues().filter((i) => i.state === "closed").map((i) => i.reason)).toEqual(["duplicate"]);
+    expect(
+      issues()
+        .filter((i) => i.state === "closed")
+        .map((i) => i.reason),
+    ).toEqual(["duplicate"]);
   });
 
   it("does not open a second issue when the create's answer is lost", async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createGitHubPort } from "../../../src/adapters/github/create-github-port.js";
 import type { GitHubClientOptions, GitHubPort } from "../../../src/adapters/github/github-port.js";
-import { ServiceError } from "../../../src/core/errors.js";
 import { renderError } from "../../../src/cli/render-error.js";
+import { ServiceError } from "../../../src/core/errors.js";
 import { type GitHubEmulator, startGitHubEmulator } from "../../../src/emulator/github/github-emulator.js";
 
 const CANARY_TOKEN = "ghs_CanaryToken0123456789abcdefghijklmnopq";
@@ -69,6 +69,7 @@ describe("GitHub errors say what to fix", () => {
     const error = await failureOf(async () => port({ token: undefined }));
 
     expect(error.message).toBe("no GitHub token: GITHUB_TOKEN is not set");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression.
     expect(error.hint).toContain("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}");
     expect(emulator.requests).toEqual([]);
   });
@@ -96,7 +97,9 @@ describe("GitHub errors say what to fix", () => {
     const repository = await failureOf(() => port({ repo: "no-such-repo" }).ensureComment(COMMENT));
     const pull = await failureOf(() => port().listPullRequestFiles(42));
 
-    expect(repository.message).toBe("pull request #1 not found in octo-org/no-such-repo, or the token cannot see it");
+    expect(repository.message).toBe(
+      "pull request #1 not found in octo-org/no-such-repo, or the token cannot see it",
+    );
     expect(repository.hint).toContain("GITHUB_REPOSITORY");
     expect(pull).toMatchObject({ status: 404, code: "not-found" });
   });
@@ -107,7 +110,9 @@ describe("GitHub errors say what to fix", () => {
 
     const error = await failureOf(() => port().ensureComment(COMMENT));
 
-    expect(error.message).toBe("GitHub's rate limit stopped cspops from trying to read the comments of pull request #1");
+    expect(error.message).toBe(
+      "GitHub's rate limit stopped cspops from trying to read the comments of pull request #1",
+    );
     expect(error.hint).toContain("until 2026-11-20T11:00:00.000Z");
   });
 

@@ -145,6 +145,7 @@ describe("the Graph observer against the emulator", () => {
 
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).message).toContain("AADSTS7000215");
+    expect(error).toMatchObject({ service: "Microsoft Entra ID", code: "invalid_client", exitCode: 3 });
     expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain(
       "canary",
     );

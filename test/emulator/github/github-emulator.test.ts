@@ -172,3 +172,28 @@ describe("GitHub emulator", () => {
     });
   });
 });
+
+describe("the OpenAPI contract check", () => {
+  it("rejects what GitHub would not send or accept, so a pass means something", () => {
+    const exchange = {
+      method: "POST",
+      path: `/repos/${REPO}/issues/1/comments`,
+      query: { per_page: "many" },
+      operationId: "issues/create-comment",
+      status: 201,
+      requestBody: JSON.stringify({ text: "hello" }),
+      responseBody: { id: "1", body: "hello" },
+      fault: undefined,
+      receivedAt: 0,
+      answeredAt: 0,
+    };
+
+    const problems = contract.check(exchange);
+
+    expect(problems).toEqual([
+      expect.stringContaining("query parameter per_page is not defined"),
+      expect.stringContaining("request: data must have required property 'body'"),
+      expect.stringMatching(/201 response: .*required property 'node_id'.*data\/id must be integer/),
+    ]);
+  });
+});

@@ -39,7 +39,7 @@ export function createContractChecker() {
     compiled.set(pointer, made);
     return made;
   };
-  const escape = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
+  const escapePointer = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
 
   /** Problems with one exchange; empty when it conforms. */
   function check(recorded: RecordedRequest): string[] {
@@ -47,7 +47,7 @@ export function createContractChecker() {
     if (recorded.operationId === undefined) return [`${where}: no GitHub operation of the fixture matches`];
     const operation = fixture.operations[recorded.operationId];
     if (operation === undefined) return [`${where}: ${recorded.operationId} is not in the fixture`];
-    const base = `/operations/${escape(recorded.operationId)}`;
+    const base = `/operations/${escapePointer(recorded.operationId)}`;
     const problems: string[] = [];
     for (const [name, value] of Object.entries(recorded.query)) {
       const parameter = operation.parameters.find((p) => p.in === "query" && p.name === name);

@@ -1,0 +1,14 @@
+import { buildFleet } from "../dist/emulator/seeds/fleet.js";
+import { startEmulator } from "../dist/emulator/start-emulator.js";
+import { createGraphObserver } from "../dist/adapters/graph/graph-observer.js";
+import { createClientSecretCredential } from "../dist/adapters/graph/create-credential.js";
+const [count, per, latency] = process.argv.slice(2).map(Number);
+const fleet = buildFleet(count, new Date(), { instancesPerTenant: per });
+const e = await startEmulator({ seed: fleet.seed, graphFaults: { latencyMs: latency } });
+const cred = createClientSecretCredential({ tenantId: e.environment.AZURE_TENANT_ID, ...e.client }, { authorityHost: e.authorityHost, customAuthority: true, caCertPem: e.caCertPem });
+let calls = 0; const wrapped = { getToken: (s, o) => { calls++; return cred.getToken(s, o); } };
+const o = createGraphObserver({ credentialFor: () => wrapped, graphUrlFor: () => e.graphUrl, caCertPem: e.caCertPem, maxRequestsInFlight: 32, tenantConcurrency: 64 });
+const t = performance.now();
+await o.observeTenants(fleet.instances);
+console.log("ms", Math.round(performance.now() - t), "getToken calls", calls, e.state.counters, "rss", Math.round(process.memoryUsage().rss/1e6));
+await e.close();

@@ -1,0 +1,48 @@
+// One observation in its own process, so that its memory is measured alone (the emulator runs
+// in another process). Reads the instances from BENCH_INSTANCES and the emulator's address and
+// daemon app from the environment; prints one JSON line with the figures.
+import { readFile } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
+import { createClientSecretCredential } from "../../dist/adapters/graph/create-credential.js";
+import { createGraphObserver } from "../../dist/adapters/graph/graph-observer.js";
+
+const env = process.env;
+const instances = JSON.parse(await readFile(env.BENCH_INSTANCES, "utf8"));
+const caCertPem = await readFile(env.BENCH_CA_FILE, "utf8");
+const inFlight = Number(env.BENCH_IN_FLIGHT);
+
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}, 10);
+
+const observer = createGraphObserver({
+  credentialFor: () =>
+    createClientSecretCredential(
+      { tenantId: env.AZURE_TENANT_ID, clientId: env.AZURE_CLIENT_ID, clientSecret: env.AZURE_CLIENT_SECRET },
+      { authorityHost: env.CSPOPS_AUTHORITY_HOST, customAuthority: true, caCertPem },
+    ),
+  graphUrlFor: () => env.CSPOPS_GRAPH_URL,
+  caCertPem,
+  maxRequestsInFlight: inFlight,
+  tenantConcurrency: Number(env.BENCH_TENANT_CONCURRENCY),
+  knownSecrets: [env.AZURE_CLIENT_SECRET],
+});
+
+const started = performance.now();
+const snapshot = await observer.observeTenants(instances);
+const elapsedMs = performance.now() - started;
+clearInterval(sampler);
+peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+
+const tenants = Object.values(snapshot.tenants);
+process.stdout.write(
+  `${JSON.stringify({
+    elapsedMs,
+    tenants: tenants.length,
+    tenantsWithError: tenants.filter((tenant) => tenant.error !== undefined || tenant.errors !== undefined)
+      .length,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    peakHeapMb: peakHeap / 1024 / 1024,
+  })}\n`,
+);

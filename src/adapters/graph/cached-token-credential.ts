@@ -1,0 +1,36 @@
+import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
+
+/** A token is renewed this long before it expires, so no request leaves with a dying one. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+/**
+ * Keeps one access token per tenant and scope, and shares one request for it among callers that
+ * ask at the same time. The Graph client asks for a token before every request; MSAL's own cache
+ * would answer, but it is searched linearly across every tenant (quadratic over thousands), and
+ * concurrent first requests for one tenant would each go to Entra.
+ */
+export function cacheTokens(credential: TokenCredential, now: () => number = Date.now): TokenCredential {
+  const tokens = new Map<string, Promise<AccessToken | null>>();
+  return {
+    getToken(scopes: string | string[], options?: GetTokenOptions) {
+      const key = `${options?.tenantId ?? ""} ${[scopes].flat().join(" ")}`;
+      const cached = tokens.get(key);
+      if (cached !== undefined) {
+        return cached.then((token) =>
+          token !== null && token.expiresOnTimestamp - RENEW_BEFORE_MS > now() ? token : refresh(),
+        );
+      }
+      return refresh();
+
+      function refresh(): Promise<AccessToken | null> {
+        const pending = credential.getToken(scopes, options);
+        tokens.set(key, pending);
+        // A failure is not cached: the next request asks Entra again.
+        pending.catch(() => {
+          if (tokens.get(key) === pending) tokens.delete(key);
+        });
+        return pending;
+      }
+    },
+  };
+}
