@@ -17,10 +17,10 @@ const sampler = setInterval(() => {
 }, 10);
 
 const observer = createGraphObserver({
-  credentialFor: () =>
+  credentialFor: ({ tenantId, agent }) =>
     createClientSecretCredential(
-      { tenantId: env.AZURE_TENANT_ID, clientId: env.AZURE_CLIENT_ID, clientSecret: env.AZURE_CLIENT_SECRET },
-      { authorityHost: env.CSPOPS_AUTHORITY_HOST, customAuthority: true, caCertPem },
+      { tenantId, clientId: env.AZURE_CLIENT_ID, clientSecret: env.AZURE_CLIENT_SECRET },
+      { authorityHost: env.CSPOPS_AUTHORITY_HOST, customAuthority: true, agent },
     ),
   graphUrlFor: () => env.CSPOPS_GRAPH_URL,
   caCertPem,

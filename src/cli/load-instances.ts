@@ -27,15 +27,15 @@ export async function loadValidInstances(
 
 /**
  * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) is imported
- * only when a file needs more YAML than the fast reader handles.
+ * only when a file needs it: YAML the fast path declines, or something to report, with positions.
  */
 export async function validateSources(sources: readonly InstanceSource[]): Promise<ValidationResult> {
   const started = startValidation(sources);
-  if (started.pending === 0) return finishValidation(started, refuseLibraryParse);
+  if (!started.needsLibrary) return finishValidation(started, refuseLibraryParse);
   const { parseInstanceYamlWithLibrary } = await import("../core/yaml-library-parse.js");
   return finishValidation(started, parseInstanceYamlWithLibrary);
 }
 
 function refuseLibraryParse(): never {
-  throw new Error("no file is pending for the yaml library");
+  throw new Error("no file needs the yaml library");
 }

@@ -52,10 +52,10 @@ function reconcilerFor(
   instances: readonly LoadedInstance[],
 ): () => Promise<ReconcileReport> {
   const observer = createGraphObserver({
-    credentialFor: () =>
+    credentialFor: ({ tenantId, agent }) =>
       createClientSecretCredential(
-        { tenantId: emulator.environment.AZURE_TENANT_ID ?? "organizations", ...emulator.client },
-        { authorityHost: emulator.authorityHost, customAuthority: true, caCertPem: emulator.caCertPem },
+        { tenantId, ...emulator.client },
+        { authorityHost: emulator.authorityHost, customAuthority: true, agent },
       ),
     graphUrlFor: () => emulator.graphUrl,
     caCertPem: emulator.caCertPem,

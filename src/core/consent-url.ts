@@ -38,6 +38,10 @@ export function buildConsentUrl(input: ConsentUrlInput): string {
     scope: CONSENT_SCOPES.join(" "),
     prompt: "consent",
     state: input.state,
-  }).toString();
+  })
+    .toString()
+    // URLSearchParams writes a space as `+` (form encoding); `%20` is the URI spelling that DESIGN §6
+    // shows and that reads the same everywhere. A literal `+` is already `%2B`, so this is exact.
+    .replaceAll("+", "%20");
   return url.toString();
 }

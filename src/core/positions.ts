@@ -6,8 +6,8 @@ export interface Position {
 
 /**
  * One value of a parsed YAML file (the root, a mapping entry or a list item) and where it is
- * written. Both YAML readers (the fast one and the `yaml` library) produce these, so everything
- * after parsing is independent of how the file was read.
+ * written. The `yaml` library's document is indexed into these (yaml-document-index.ts), so
+ * everything after parsing deals in pointers and offsets, never in YAML nodes.
  */
 export interface YamlEntry {
   /** JSON pointer of the value. */
@@ -72,6 +72,20 @@ export function createLocator(text: string, listEntries: () => readonly YamlEntr
       const offset = exact && anchor === "key" ? (entry.keyOffset ?? entry.valueStart) : entry.valueStart;
       return positionOf(offset);
     },
+  };
+}
+
+/** A locator made on its first question: for files whose positions are rarely needed. */
+export function deferLocator(create: () => Locator): Locator {
+  let locator: Locator | undefined;
+  const load = (): Locator => {
+    locator ??= create();
+    return locator;
+  };
+  return {
+    locate: (pointer, anchor) => load().locate(pointer, anchor),
+    positionOf: (offset) => load().positionOf(offset),
+    pointerAt: (offset) => load().pointerAt(offset),
   };
 }
 

@@ -1,7 +1,14 @@
 import { compareDiagnostics, type Diagnostic, isError } from "./diagnostic.js";
 import { validate as generatedValidate } from "./generated/partner-instance-validator.js";
 import { normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
-import { createLocator, type Locator, parsePointer, positionInText, toPointer } from "./positions.js";
+import {
+  createLocator,
+  deferLocator,
+  type Locator,
+  parsePointer,
+  positionInText,
+  toPointer,
+} from "./positions.js";
 import { documentRules, instanceRules } from "./rules/index.js";
 import { type InstanceFacts, readInstanceFacts } from "./rules/instance-facts.js";
 import { indexInstances } from "./rules/instance-index.js";
@@ -13,7 +20,7 @@ import type { InstanceSource, ValidationResult } from "./validate-instances.js";
 import { decodeInstanceBytes } from "./yaml-decode.js";
 import { type ParsedYamlFile, type ParseResult, parseInstanceYamlFast } from "./yaml-parse.js";
 
-/** Reads a file the fast reader declined: `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). */
+/** Reads a file with the `yaml` library: `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). */
 export type LibraryParser = (file: string, text: string) => ParseResult;
 
 interface SchemaValidator {
@@ -24,48 +31,67 @@ const validateSchema = generatedValidate as unknown as SchemaValidator;
 
 /** A file that parsed into a mapping: what the cross-file rules and the result need of it. */
 interface ReadableFile {
-  readonly file: string;
-  readonly locator: Locator;
+  readonly source: InstanceSource;
+  /** Undefined for a file read on the fast path, which knows no positions (yaml-parse.ts). */
+  readonly locator: Locator | undefined;
   readonly data: Record<string, unknown>;
   readonly schemaValid: boolean;
   readonly facts: InstanceFacts;
 }
 
+/** A file waiting for the `yaml` library, with its decoded text. */
+interface PendingFile {
+  readonly pending: string;
+}
+
 /**
- * Validation half done: every file the fast reader could read is checked on its own; the rest wait
- * in `pending` for the `yaml` library, which `finishValidation` is given only if there are any.
+ * Validation half done: every file the fast path read without finding anything is checked; the
+ * rest wait in `files` as pending for the `yaml` library, which `finishValidation` needs only if
+ * `needsLibrary`.
  */
 export interface StartedValidation {
   readonly sources: readonly InstanceSource[];
   /** Per source, in order: its readable file, undefined if unreadable, or pending. */
-  readonly files: readonly (ReadableFile | undefined | { readonly pending: string })[];
+  readonly files: readonly (ReadableFile | undefined | PendingFile)[];
   readonly diagnostics: readonly Diagnostic[];
-  readonly pending: number;
+  /** The cross-file rules' findings, already worked out when no file is pending. */
+  readonly crossFileFindings: readonly Finding[] | undefined;
+  /** A file is pending, or a cross-file rule points into a file: positions are needed. */
+  readonly needsLibrary: boolean;
 }
 
-/** Decodes and parses what the fast reader can, and checks those files on their own. */
+/**
+ * Decodes every file and checks on its own each one the fast path reads. A file with anything to
+ * report (or that the fast path declines) is pending: the `yaml` library reads it again, for
+ * positions, in `finishValidation`. When nothing is pending the cross-file rules run here, so
+ * that the caller knows whether it needs the library at all.
+ */
 export function startValidation(sources: readonly InstanceSource[]): StartedValidation {
   const diagnostics: Diagnostic[] = [];
   let pending = 0;
-  const files = sources.map((source) => {
+  const files = sources.map((source): ReadableFile | undefined | PendingFile => {
     const decoded = decodeInstanceBytes(source.file, source.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText));
       return undefined;
     }
     const parsed = parseInstanceYamlFast(source.file, decoded.text);
-    if (parsed === undefined) {
+    const checked = parsed === undefined ? undefined : checkFindings(parsed);
+    if (parsed === undefined || checked === undefined || checked.findings.length > 0 || !checked.schemaValid) {
       pending++;
       return { pending: decoded.text };
     }
-    return checkFile(source, parsed, diagnostics, true);
+    const facts = readInstanceFacts(source.file, parsed.data, NO_POINTERS);
+    return { source, locator: undefined, data: parsed.data, schemaValid: true, facts };
   });
-  return { sources, files, diagnostics, pending };
+  const crossFileFindings = pending === 0 ? runInstanceRules(files.filter(isReadable)) : undefined;
+  const needsLibrary = crossFileFindings === undefined || crossFileFindings.length > 0;
+  return { sources, files, diagnostics, crossFileFindings, needsLibrary };
 }
 
 /**
  * Reads the pending files with `parseWithLibrary`, runs the rules over all files together and
- * builds the result. `parseWithLibrary` is only called when `started.pending` is not 0.
+ * builds the result. `parseWithLibrary` is only called when `started.needsLibrary`.
  */
 export function finishValidation(
   started: StartedValidation,
@@ -76,7 +102,7 @@ export function finishValidation(
   started.files.forEach((file, index) => {
     const source = started.sources[index];
     if (file === undefined || source === undefined) return;
-    if (!("pending" in file)) {
+    if (isReadable(file)) {
       readable.push(file);
       return;
     }
@@ -85,35 +111,42 @@ export function finishValidation(
       diagnostics.push(...parsed.diagnostics, ...scanUnparsedText(source.file, file.pending));
       return;
     }
-    readable.push(checkFile(source, parsed.parsed, diagnostics, false));
+    readable.push(checkFile(source, parsed.parsed, diagnostics));
   });
 
-  const locators = new Map(readable.map((file) => [file.file, file.locator]));
+  const byFile = new Map(readable.map((file) => [file.source.file, file]));
   const unreadable = started.sources.length - readable.length;
-  const set = indexInstances(readable.map((file) => file.facts));
-  for (const rule of instanceRules) {
-    for (const finding of rule(set)) {
-      const locator = locators.get(finding.file);
-      if (locator !== undefined)
-        diagnostics.push(withUnreadableNote(toDiagnostic(finding, locator), unreadable));
-    }
+  for (const finding of started.crossFileFindings ?? runInstanceRules(readable)) {
+    const file = byFile.get(finding.file);
+    if (file === undefined) continue;
+    const locator = file.locator ?? rereadingLocator(file.source, parseWithLibrary);
+    diagnostics.push(withUnreadableNote(toDiagnostic(finding, locator), unreadable));
   }
 
   const failing = new Set(diagnostics.filter(isError).map((diagnostic) => diagnostic.file));
   const instances = readable
-    .filter((file) => file.schemaValid && !failing.has(file.file))
-    .map((file) => ({ file: file.file, instance: normaliseInstance(file.data as PartnerInstanceDocument) }));
+    .filter((file) => file.schemaValid && !failing.has(file.source.file))
+    .map((file) => ({
+      file: file.source.file,
+      instance: normaliseInstance(file.data as PartnerInstanceDocument),
+    }));
   const sorted = diagnostics.map(redactDiagnostic).sort(compareDiagnostics);
   return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount: started.sources.length };
 }
 
+function isReadable(file: ReadableFile | PendingFile | undefined): file is ReadableFile {
+  return file !== undefined && !("pending" in file);
+}
+
+function runInstanceRules(files: readonly ReadableFile[]): Finding[] {
+  const set = indexInstances(files.map((file) => file.facts));
+  const findings: Finding[] = [];
+  for (const rule of instanceRules) findings.push(...rule(set));
+  return findings;
+}
+
 /** The checks of one parsed file on its own: secrets, removed fields, the schema. */
-function checkFile(
-  source: InstanceSource,
-  parsed: ParsedYamlFile,
-  diagnostics: Diagnostic[],
-  canReread: boolean,
-): ReadableFile {
+function checkFindings(parsed: ParsedYamlFile): { findings: Finding[]; schemaValid: boolean } {
   const { data } = parsed;
   const documentFindings: Finding[] = [];
   for (const rule of documentRules) documentFindings.push(...rule(parsed));
@@ -121,7 +154,7 @@ function checkFile(
   const schemaValid = validateSchema(data);
   const schemaFindings = schemaValid
     ? []
-    : translateSchemaErrors(source.file, validateSchema.errors ?? [], data);
+    : translateSchemaErrors(parsed.file, validateSchema.errors ?? [], data);
   const claimed = documentFindings
     .filter((finding) => finding.offset === undefined)
     .map((finding) => finding.pointer);
@@ -129,38 +162,36 @@ function checkFile(
     ...documentFindings,
     ...schemaFindings.filter((finding) => !isClaimed(finding.pointer, claimed)),
   ];
-  // Valid files (most of them) keep no text in memory: their locator reads the bytes again if a
-  // cross-file rule ever points into them.
-  const locator = findings.length > 0 || !canReread ? parsed.locator : rereadingLocator(source);
-  diagnostics.push(...findings.map((finding) => toDiagnostic(finding, locator)));
+  return { findings, schemaValid };
+}
+
+/** A file the `yaml` library read: its findings become diagnostics, placed by its positions. */
+function checkFile(source: InstanceSource, parsed: ParsedYamlFile, diagnostics: Diagnostic[]): ReadableFile {
+  const { findings, schemaValid } = checkFindings(parsed);
+  diagnostics.push(...findings.map((finding) => toDiagnostic(finding, parsed.locator)));
   const invalidPointers =
     findings.length === 0 ? NO_POINTERS : new Set(findings.map((finding) => finding.pointer));
   return {
-    file: source.file,
-    locator,
-    data,
+    source,
+    locator: parsed.locator,
+    data: parsed.data,
     schemaValid,
-    facts: readInstanceFacts(source.file, data, invalidPointers),
+    facts: readInstanceFacts(source.file, parsed.data, invalidPointers),
   };
 }
 
 const NO_POINTERS: ReadonlySet<string> = new Set();
 
-/** Only for files the fast reader read: it reads them again, with positions. */
-function rereadingLocator(source: InstanceSource): Locator {
-  let loaded: Locator | undefined;
-  const load = (): Locator => {
-    if (loaded !== undefined) return loaded;
+/**
+ * For a file the fast path read, whose text is not kept in memory: the first question reads its
+ * bytes again with the `yaml` library, for positions.
+ */
+function rereadingLocator(source: InstanceSource, parseWithLibrary: LibraryParser): Locator {
+  return deferLocator(() => {
     const decoded = decodeInstanceBytes(source.file, source.bytes);
-    const parsed = decoded.ok ? parseInstanceYamlFast(source.file, decoded.text) : undefined;
-    loaded = parsed?.locator ?? createLocator("", () => []);
-    return loaded;
-  };
-  return {
-    locate: (pointer, anchor) => load().locate(pointer, anchor),
-    positionOf: (offset) => load().positionOf(offset),
-    pointerAt: (offset) => load().pointerAt(offset),
-  };
+    const parsed = decoded.ok ? parseWithLibrary(source.file, decoded.text) : undefined;
+    return parsed?.ok === true ? parsed.parsed.locator : createLocator("", () => []);
+  });
 }
 
 /** A removed field or a leaked secret says more than "unknown key" or "must be a mapping" there. */

@@ -1,5 +1,5 @@
 import { type Document, isAlias, isMap, parseDocument, visit, type YAMLError } from "yaml";
-import { createLocator, positionInText } from "./positions.js";
+import { createLocator, deferLocator, positionInText } from "./positions.js";
 import { indexYamlDocument } from "./yaml-document-index.js";
 import { type ParseResult, parseInstanceYamlFast } from "./yaml-parse.js";
 
@@ -50,8 +50,9 @@ function problemOffset(text: string, problem: YAMLError): number {
 }
 
 /**
- * Parses one decoded instance file with the `yaml` library: everything the fast reader declines
- * (anchors, block scalars, flow mappings, …) and every syntax error, reported at its line.
+ * Parses one decoded instance file with the `yaml` library: everything the fast path declines
+ * (anchors, tags, …), every syntax error, reported at its line, and every file with something to
+ * report, for the positions of its values.
  */
 export function parseInstanceYamlWithLibrary(file: string, text: string): ParseResult {
   const document = parseDocument(text, YAML_OPTIONS);
@@ -221,8 +222,16 @@ function firstAliasOffset(document: Document.Parsed): number {
   return offset;
 }
 
-/** Parses one decoded instance file: the fast reader when it can, else the library. */
+/**
+ * Parses one decoded instance file: the data from the fast path when it can, with positions from
+ * the `yaml` library on first use; else the library alone.
+ */
 export function parseInstanceYaml(file: string, text: string): ParseResult {
-  const parsed = parseInstanceYamlFast(file, text);
-  return parsed === undefined ? parseInstanceYamlWithLibrary(file, text) : { ok: true, parsed };
+  const fast = parseInstanceYamlFast(file, text);
+  if (fast === undefined) return parseInstanceYamlWithLibrary(file, text);
+  const locator = deferLocator(() => {
+    const parsed = parseInstanceYamlWithLibrary(file, text);
+    return parsed.ok ? parsed.parsed.locator : createLocator("", () => []);
+  });
+  return { ok: true, parsed: { ...fast, locator } };
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "./diagnostic.js";
-import { createLocator, type Locator } from "./positions.js";
-import { parseYamlFast, parseYamlFastData } from "./yaml-fast-parse.js";
+import type { Locator } from "./positions.js";
+import { loadYamlData } from "./yaml-fast-load.js";
 
 /** One instance file parsed into a YAML mapping, with the means to point into it. */
 export interface ParsedYamlFile {
@@ -16,13 +16,20 @@ export type ParseResult =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
- * Parses a file with the fast reader, or returns undefined when it is not plain block YAML; then
- * `parseInstanceYamlWithLibrary` (yaml-library-parse.ts) reads it. The split keeps the `yaml`
- * library (a third of `validate`'s start-up) unloaded unless a file needs it.
+ * Parses a file on the fast path (yaml-fast-load.ts), or returns undefined when it must go to
+ * `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). The result has data but no positions:
+ * its locator places everything at 1:1, the start of the root. It serves to screen the file;
+ * a file with anything to report is read again by the `yaml` library, which knows positions.
+ * The split keeps the `yaml` library (a third of `validate`'s start-up) unloaded unless needed.
  */
 export function parseInstanceYamlFast(file: string, text: string): ParsedYamlFile | undefined {
-  const data = parseYamlFastData(text);
-  if (data === undefined) return undefined;
-  // Positions come from reading the text again, with positions, on first use.
-  return { file, text, data, locator: createLocator(text, () => parseYamlFast(text)?.entries ?? []) };
+  const data = loadYamlData(text);
+  return data === undefined ? undefined : { file, text, data, locator: UNPLACED };
 }
+
+/** The locator of a file read on the fast path, which knows no positions. */
+const UNPLACED: Locator = {
+  locate: () => ({ line: 1, column: 1 }),
+  positionOf: () => ({ line: 1, column: 1 }),
+  pointerAt: () => "",
+};

@@ -25,6 +25,22 @@ describe("buildConsentUrl", () => {
     });
   });
 
+  it("encodes spaces as %20 and a literal plus as %2B", () => {
+    const url = buildConsentUrl({
+      cloud: "global",
+      tenantId: "6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e",
+      appId: "11111111-2222-4333-8444-555555555555",
+      redirectUri: "https://bss.contoso.example/cb?tag=a+b",
+      state: "contoso-primary",
+    });
+
+    expect(url).toContain(
+      "scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2Fuser_impersonation%20offline_access%20openid%20profile",
+    );
+    expect(url).toContain("redirect_uri=https%3A%2F%2Fbss.contoso.example%2Fcb%3Ftag%3Da%2Bb");
+    expect(url).not.toContain("+");
+  });
+
   it("uses the China authority for the china cloud", () => {
     const url = buildConsentUrl({
       cloud: "china",

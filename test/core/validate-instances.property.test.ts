@@ -50,6 +50,9 @@ describe("validateInstanceSources on random and mutated input", () => {
         expect(result.ok).toBe(result.diagnostics.every((diagnostic) => diagnostic.severity === "warning"));
         for (const diagnostic of result.diagnostics) {
           expect(Object.keys(DIAGNOSTIC_CODES)).toContain(diagnostic.code);
+          expect(DIAGNOSTIC_CODES[diagnostic.code as keyof typeof DIAGNOSTIC_CODES][0]).toBe(
+            diagnostic.severity,
+          );
           const source = sources.find((candidate) => candidate.file === diagnostic.file);
           expect(source).toBeDefined();
           const lengths = lineLengths(source?.bytes ?? new Uint8Array());

@@ -12,9 +12,14 @@ type ListResult<T> =
 /**
  * Builds one tenant's observation from the reads' outcomes. A list is kept only when every read
  * behind it succeeded: a partial list could make a present object look absent, so it is left out
- * and its error recorded instead (the planner then says `unknown`). A 404 for a user means the
- * user does not exist; for the grants of an app it means the app has no service principal.
- * When no list at all could be read, the tenant gets a single `error`.
+ * and its error recorded instead. A 404 for a user means the user does not exist; for the grants
+ * of an app it means the app has no service principal.
+ *
+ * Which failures stay with their list: the lasting ones (403 for a missing permission, 400), so
+ * the report can name the permission to grant. A transient failure that outlasted the retries
+ * (429, 5xx, timeout, dropped connection) makes the whole tenant an `error`: it says nothing
+ * about a list in particular, and a half-read tenant is the likeliest to be misjudged. So is a
+ * tenant of which no list could be read.
  */
 export function assembleTenant(outcomes: Outcomes, adminAgents: readonly string[]): TenantObservation {
   const users = collectUsers(outcomes, adminAgents);
@@ -38,6 +43,8 @@ export function assembleTenant(outcomes: Outcomes, adminAgents: readonly string[
     else errors[name] = result.error;
   }
   const failures = Object.values(errors);
+  const transient = failures.find(isTransient);
+  if (transient !== undefined) return { error: transient };
   if (failures.length === Object.keys(lists).length && failures[0] !== undefined) {
     return { error: mostTelling(failures) };
   }
@@ -115,6 +122,10 @@ function sanitise(item: GraphObject): GraphObject {
     ({ hint: _hint, secretText: _secretText, ...credential }) => credential,
   );
   return { ...item, passwordCredentials };
+}
+
+function isTransient(error: ObservedError): boolean {
+  return error.status === undefined || error.status === 408 || error.status === 429 || error.status >= 500;
 }
 
 /** For a tenant that could not be read at all: an authorisation failure explains more than a 5xx. */

@@ -1,5 +1,4 @@
 import type { GraphError as ObservedError } from "../../core/snapshot.js";
-import { sleep } from "./concurrency.js";
 import { describeFailure, describeSubResponseError } from "./describe-failure.js";
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
 
@@ -48,43 +47,77 @@ interface SubResponse {
   readonly body: unknown;
 }
 
+/** Reads that become possible once another read has succeeded (e.g. an app's, once its id is known). */
+export type FollowUp = (key: string, outcome: ReadOutcome) => readonly GraphRead[];
+
 /**
- * Runs `reads` through `$batch` (at most 20 per batch, every batch of a round in parallel). A
- * sub-response with 429 or a transient 5xx is retried on its own after its own `Retry-After`;
- * `@odata.nextLink` pages are fetched in later rounds until the collection is complete.
+ * Runs `reads` through `$batch` (at most 20 per batch). A full batch leaves at once; a partial one
+ * only when no batch of these reads is in flight, since an answer may still bring reads to fill
+ * it. A sub-response with 429 or a transient 5xx is retried on its own after its own
+ * `Retry-After`; `@odata.nextLink` pages are fetched until the collection is complete; `followUp`
+ * adds the reads an outcome makes possible, so dependent reads start as soon as they can.
  */
-export async function readBatched(
+export function readBatched(
   post: BatchPoster,
   reads: readonly GraphRead[],
   policy: RetryPolicy,
+  followUp: FollowUp = () => [],
 ): Promise<Map<string, ReadOutcome>> {
   const outcomes = new Map<string, ReadOutcome>();
-  let queue: Pending[] = reads.map((read) => ({
-    read,
-    url: read.path,
-    attempt: 1,
-    values: undefined,
-    notBefore: 0,
-  }));
-  while (queue.length > 0) {
-    const now = Date.now();
-    const due = queue.filter((pending) => pending.notBefore <= now);
-    if (due.length === 0) {
-      await sleep(Math.min(...queue.map((pending) => pending.notBefore)) - now);
-      continue;
-    }
-    queue = queue.filter((pending) => pending.notBefore > now);
-    const rounds = await Promise.all(chunk(due).map((batch) => sendBatch(post, batch, policy, outcomes)));
-    for (const followUps of rounds) queue.push(...followUps);
-  }
-  return outcomes;
+  const queue: Pending[] = reads.map(fresh);
+  let inFlight = 0;
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise((resolve) => {
+    const settleOutcome = (key: string, outcome: ReadOutcome) => {
+      outcomes.set(key, outcome);
+      queue.push(...followUp(key, outcome).map(fresh));
+    };
+    const pump = () => {
+      clearTimeout(timer);
+      const now = Date.now();
+      for (const version of ["v1.0", "beta"] as const) {
+        const due = queue.filter((pending) => pending.read.version === version && pending.notBefore <= now);
+        for (let start = 0; start + MAX_BATCH_SIZE <= due.length; start += MAX_BATCH_SIZE) {
+          send(due.slice(start, start + MAX_BATCH_SIZE));
+        }
+      }
+      if (inFlight === 0) {
+        for (const version of ["v1.0", "beta"] as const) {
+          const due = queue.filter((pending) => pending.read.version === version && pending.notBefore <= now);
+          if (due.length > 0) send(due.slice(0, MAX_BATCH_SIZE));
+        }
+      }
+      if (queue.length === 0 && inFlight === 0) {
+        resolve(outcomes);
+        return;
+      }
+      const waiting = queue.filter((pending) => pending.notBefore > now);
+      if (waiting.length > 0)
+        timer = setTimeout(pump, Math.min(...waiting.map((pending) => pending.notBefore)) - now);
+    };
+    const send = (batch: Pending[]) => {
+      for (const pending of batch) queue.splice(queue.indexOf(pending), 1);
+      inFlight += 1;
+      void sendBatch(post, batch, policy, settleOutcome).then((retries) => {
+        queue.push(...retries);
+        inFlight -= 1;
+        pump();
+      });
+    };
+    pump();
+  });
 }
 
+function fresh(read: GraphRead): Pending {
+  return { read, url: read.path, attempt: 1, values: undefined, notBefore: 0 };
+}
+
+/** Sends one batch; settles what it can and returns the reads to send again (retries, next pages). */
 async function sendBatch(
   post: BatchPoster,
   batch: readonly Pending[],
   policy: RetryPolicy,
-  outcomes: Map<string, ReadOutcome>,
+  settleOutcome: (key: string, outcome: ReadOutcome) => void,
 ): Promise<Pending[]> {
   const version = batch[0]?.read.version ?? "v1.0";
   let answer: unknown;
@@ -96,19 +129,18 @@ async function sendBatch(
   } catch (error) {
     // The middleware already retried the whole batch; what is left is this batch's final failure.
     const failure = describeFailure(error);
-    for (const pending of batch) outcomes.set(pending.read.key, { ok: false, error: failure });
+    for (const pending of batch) settleOutcome(pending.read.key, { ok: false, error: failure });
     return [];
   }
   const responses = subResponses(answer);
-  const followUps: Pending[] = [];
+  const again: Pending[] = [];
   batch.forEach((pending, index) => {
     const response = responses.get(String(index + 1));
     const next = response === undefined ? retryMissing(pending, policy) : settle(pending, response, policy);
-    if (next === undefined) return;
-    if ("ok" in next) outcomes.set(pending.read.key, next);
-    else followUps.push(next);
+    if ("ok" in next) settleOutcome(pending.read.key, next);
+    else again.push(next);
   });
-  return followUps;
+  return again;
 }
 
 function settle(pending: Pending, response: SubResponse, policy: RetryPolicy): Pending | ReadOutcome {
@@ -163,17 +195,6 @@ function relativeTo(nextLink: string, version: GraphVersion): string {
   const at = url.pathname.indexOf(marker);
   const path = at === -1 ? url.pathname : url.pathname.slice(at + marker.length - 1);
   return `${path}${url.search}`;
-}
-
-function chunk(pending: readonly Pending[]): Pending[][] {
-  const batches: Pending[][] = [];
-  for (const version of ["v1.0", "beta"] as const) {
-    const same = pending.filter((entry) => entry.read.version === version);
-    for (let start = 0; start < same.length; start += MAX_BATCH_SIZE) {
-      batches.push(same.slice(start, start + MAX_BATCH_SIZE));
-    }
-  }
-  return batches;
 }
 
 function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {

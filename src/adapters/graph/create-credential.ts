@@ -1,3 +1,4 @@
+import type { Agent } from "node:https";
 import { ClientSecretCredential, DefaultAzureCredential, type TokenCredential } from "@azure/identity";
 
 export interface CredentialSettings {
@@ -5,19 +6,21 @@ export interface CredentialSettings {
   readonly authorityHost: string;
   /** True for an authority Microsoft does not know (the emulator): skip instance discovery. */
   readonly customAuthority: boolean;
-  /** The CA to trust instead of the public ones (the emulator's), unless NODE_EXTRA_CA_CERTS does. */
-  readonly caCertPem?: string | undefined;
+  /** The observer's keep-alive agent: connections (and a trusted emulator CA) shared by all tenants. */
+  readonly agent?: Agent | undefined;
 }
 
 /**
- * `DefaultAzureCredential` (environment, workload identity/OIDC, managed identity, Azure CLI …),
- * allowed to ask for a token in any partner tenant (`getToken(scope, { tenantId })`).
+ * `DefaultAzureCredential` (environment, workload identity/OIDC, managed identity, Azure CLI …) for
+ * one partner tenant. The observer makes one per tenant and lets it go once the tenant is read:
+ * MSAL searches its token cache linearly, so one credential for thousands of tenants would make
+ * each token request slower than the last.
  */
-export function createDefaultCredential(settings: CredentialSettings): TokenCredential {
-  return new DefaultAzureCredential(commonOptions(settings));
+export function createDefaultCredential(tenantId: string, settings: CredentialSettings): TokenCredential {
+  return new DefaultAzureCredential({ ...commonOptions(settings), tenantId });
 }
 
-/** A client-secret credential, e.g. for the emulator's daemon app. */
+/** A client-secret credential for one tenant (the emulator's daemon app, tests, benchmarks). */
 export function createClientSecretCredential(
   app: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string },
   settings: CredentialSettings,
@@ -28,11 +31,11 @@ export function createClientSecretCredential(
 function commonOptions(settings: CredentialSettings) {
   return {
     authorityHost: settings.authorityHost,
+    // The observer still names the tenant in every getToken; any tenant may be asked for.
     additionallyAllowedTenants: ["*"],
     disableInstanceDiscovery: settings.customAuthority,
     // A token request that fails is the tenant's error; the observer retries Graph, not Entra.
     retryOptions: { maxRetries: 2 },
-    // The emulator's CA and only it: the authority is the emulator then.
-    ...(settings.caCertPem === undefined ? {} : { tlsOptions: { ca: settings.caCertPem } }),
+    ...(settings.agent === undefined ? {} : { agent: settings.agent }),
   };
 }

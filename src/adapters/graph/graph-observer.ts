@@ -1,3 +1,4 @@
+import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { ServiceError } from "../../core/errors.js";
 import type { Cloud, LoadedInstance } from "../../core/instance.js";
@@ -17,9 +18,17 @@ import { redactCredentials } from "./redact-credentials.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { createTenantGraphClient } from "./tenant-graph-client.js";
 
+/** What a credential is made for: one partner tenant, over the observer's connections. */
+export interface CredentialTarget {
+  readonly cloud: Cloud;
+  readonly tenantId: string;
+  /** Keep-alive agent shared with Graph requests (it carries the emulator's CA when one is given). */
+  readonly agent: Agent;
+}
+
 export interface GraphObserverOptions {
-  /** The token source for a cloud's tenants (one credential serves every tenant of a cloud). */
-  readonly credentialFor: (cloud: Cloud) => TokenCredential;
+  /** The token source for one tenant; called once per tenant, dropped when the tenant is read. */
+  readonly credentialFor: (target: CredentialTarget) => TokenCredential;
   /** Graph's base URL for a cloud. */
   readonly graphUrlFor: (cloud: Cloud) => string;
   /** The CA to trust instead of the public ones (the emulator's); else NODE_EXTRA_CA_CERTS applies. */
@@ -44,15 +53,6 @@ const SERVICE = "Microsoft Graph";
  * redacted; the whole observation fails only when not one tenant could be read.
  */
 export function createGraphObserver(options: GraphObserverOptions): DirectoryObserver {
-  const credentials = new Map<Cloud, TokenCredential>();
-  const credentialFor = (cloud: Cloud) => {
-    let credential = credentials.get(cloud);
-    if (credential === undefined) {
-      credential = cacheTokens(options.credentialFor(cloud));
-      credentials.set(cloud, credential);
-    }
-    return credential;
-  };
   const secrets = options.knownSecrets ?? [];
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
@@ -62,7 +62,8 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
     async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
       const groups = groupByTenant(instances);
       const inFlight = options.maxRequestsInFlight ?? 32;
-      const agent = createHttpsAgent(inFlight, options.caCertPem);
+      // Twice the Graph limit: token requests share the pool when Entra and Graph are one host (the emulator).
+      const agent = createHttpsAgent(inFlight * 2, options.caCertPem);
       const transport = new HttpsTransport({ timeoutMs, limiter: new Semaphore(inFlight), agent });
       let done = 0;
       try {
@@ -70,7 +71,8 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
           groups,
           options.tenantConcurrency ?? 16,
           async (group) => {
-            const credential = credentialFor(group.cloud);
+            const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
+            const credential = cacheTokens(options.credentialFor(target));
             const observation = await observeTenant({
               tenantId: group.tenantId,
               instances: group.instances,

@@ -2,7 +2,7 @@ import type { TokenCredential } from "@azure/identity";
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { GraphError as ObservedError, TenantObservation } from "../../core/snapshot.js";
 import { assembleTenant } from "./assemble-tenant.js";
-import { type BatchPoster, type ReadOutcome, readBatched } from "./batch-reader.js";
+import { type BatchPoster, type GraphRead, type ReadOutcome, readBatched } from "./batch-reader.js";
 import { describeFailure } from "./describe-failure.js";
 import type { RetryPolicy } from "./retry-policy.js";
 import { appReads, distinct, firstRoundReads, type InstanceToObserve } from "./tenant-reads.js";
@@ -20,8 +20,8 @@ export interface TenantToObserve {
 }
 
 /**
- * Reads one partner tenant in two rounds of `$batch`: what the YAML names (apps, admin agents),
- * then what the apps found lead to (service principals, grants, sign-ins). A token failure makes
+ * Reads one partner tenant through `$batch`: what the YAML names (apps, admin agents), then, as
+ * each app is found, what it leads to (service principal, grants, sign-ins). A token failure makes
  * the whole tenant an `error`; any other failure is confined to the lists it affects.
  */
 export async function observeTenant(tenant: TenantToObserve): Promise<TenantObservation> {
@@ -38,27 +38,29 @@ export async function observeTenant(tenant: TenantToObserve): Promise<TenantObse
   const post: BatchPoster = (version, requests) =>
     tenant.client.api("/$batch").version(version).post({ requests });
 
-  const first = await readBatched(post, firstRoundReads(tenant.instances), tenant.retryPolicy);
-  const adopted = new Set(
+  // App reads follow as soon as an app is found; adopted apps' reads are in the first set.
+  const requested = new Set(
     tenant.instances.flatMap((instance) => instance.existingAppId?.toLowerCase() ?? []),
   );
-  const found = distinct(appIdsIn(first)).filter((appId) => !adopted.has(appId.toLowerCase()));
-  const second = await readBatched(post, found.flatMap(appReads), tenant.retryPolicy);
+  const followUp = (key: string, outcome: ReadOutcome): GraphRead[] => {
+    if (!key.startsWith("app:") || !outcome.ok) return [];
+    const fresh = appIdsOf(outcome).filter((appId) => !requested.has(appId.toLowerCase()));
+    for (const appId of fresh) requested.add(appId.toLowerCase());
+    return fresh.flatMap(appReads);
+  };
+  const outcomes = await readBatched(post, firstRoundReads(tenant.instances), tenant.retryPolicy, followUp);
 
   const agents = distinct(tenant.instances.map((instance) => instance.adminAgent));
-  return assembleTenant(new Map([...first, ...second]), agents);
+  return assembleTenant(outcomes, agents);
 }
 
-function appIdsIn(outcomes: ReadonlyMap<string, ReadOutcome>): string[] {
+function appIdsOf(outcome: ReadOutcome & { ok: true }): string[] {
   const appIds: string[] = [];
-  for (const [key, outcome] of outcomes) {
-    if (!key.startsWith("app:") || !outcome.ok) continue;
-    for (const app of outcome.values ?? []) {
-      const appId = (app as { appId?: unknown }).appId;
-      if (typeof appId === "string") appIds.push(appId);
-    }
+  for (const app of outcome.values ?? []) {
+    const appId = (app as { appId?: unknown }).appId;
+    if (typeof appId === "string") appIds.push(appId);
   }
-  return appIds;
+  return distinct(appIds);
 }
 
 function describeTokenFailure(error: unknown, timeoutMs: number): ObservedError {

@@ -22,17 +22,18 @@ const SECRET_VARIABLES = [
 
 /**
  * Wires the Graph observer from the environment (composition root): `DefaultAzureCredential` per
- * cloud, `CSPOPS_AUTHORITY_HOST` / `CSPOPS_GRAPH_URL` for a stand-in such as the emulator (whose
+ * tenant, `CSPOPS_AUTHORITY_HOST` / `CSPOPS_GRAPH_URL` for a stand-in such as the emulator (whose
  * CA the process trusts through `NODE_EXTRA_CA_CERTS`). `DefaultAzureCredential` itself reads
  * `process.env` (AZURE_*): the SDK offers no way to hand it another environment.
  */
 export function createLiveObserver(context: CliContext): DirectoryObserver {
   const overrides = readGraphEndpointOverrides(context.env);
   return createGraphObserver({
-    credentialFor: (cloud) =>
-      createDefaultCredential({
+    credentialFor: ({ cloud, tenantId, agent }) =>
+      createDefaultCredential(tenantId, {
         authorityHost: authorityHostFor(overrides, cloud),
         customAuthority: overrides.authorityHost !== undefined,
+        agent,
       }),
     graphUrlFor: (cloud) => graphUrlFor(overrides, cloud),
     knownSecrets: SECRET_VARIABLES.flatMap((name) => context.env[name] ?? []),

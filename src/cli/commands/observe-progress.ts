@@ -16,7 +16,7 @@ const MIN_TENANTS = 10;
  * a line at every tenth (CI logs keep each line, so fewer is kinder).
  */
 export function createProgressReporter(stream: OutputStream): ProgressReporter {
-  let lastTenth = -1;
+  let lastTenth = 0;
   let drawn = false;
   return {
     update({ tenantsDone, tenantsTotal }) {

@@ -1,7 +1,8 @@
 import { CLOUD_ENDPOINTS } from "../identifiers.js";
+import { toPointer } from "../positions.js";
 import type { ParsedYamlFile } from "../yaml-parse.js";
 import type { Finding } from "./rule.js";
-import { forEachKey, toPointer } from "./walk-data.js";
+import { forEachKey } from "./walk-data.js";
 
 const NO_USER_CREDENTIALS =
   "it was removed on 2019-02-04: the BSS no longer signs in with a user's name and password; the admin agent in `spec.consent.adminAgent` gives consent interactively, with MFA";

@@ -1,8 +1,9 @@
+import { toPointer } from "../positions.js";
 import { dotted } from "../schema-errors-values.js";
 import { findSecretShapes, isSecretKeyName } from "../secrets.js";
 import type { ParsedYamlFile } from "../yaml-parse.js";
 import type { Finding } from "./rule.js";
-import { forEachKey, toPointer } from "./walk-data.js";
+import { forEachKey } from "./walk-data.js";
 
 export const SECRET_HINT =
   "delete it: Pulumi makes the app's Key (client secret) and keeps it encrypted in the stack. If it was a real secret, it is in git history: delete that secret in the Microsoft Entra admin center (App registrations > Certificates & secrets)";

@@ -1,5 +1,3 @@
-import { toPointer } from "../positions.js";
-
 /**
  * Calls `visit` for every mapping key in parsed data, depth first, in file order, with the live
  * path to it (turn it into a pointer with `toPointer` on a hit: most keys are not hits, and this
@@ -32,5 +30,3 @@ export function forEachKey(
   };
   walk(data);
 }
-
-export { toPointer };

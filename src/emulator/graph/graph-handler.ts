@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { CLOUD_ENDPOINTS } from "../../core/identifiers.js";
 import { verifyAccessToken } from "../access-tokens.js";
 import { type EmulatorState, findTenant } from "../emulator-state.js";
 import { type FaultOptions, sleep } from "../faults.js";
@@ -6,6 +7,11 @@ import { readBody, sendJson } from "../http-io.js";
 import { MAX_BATCH_REQUESTS, runBatch } from "./graph-batch.js";
 import { accessDenied, badRequest, type GraphReply, graphErrorReply } from "./graph-reply.js";
 import { routeGraphGet } from "./graph-routes.js";
+
+/** Graph accepts tokens issued for Graph only (a BSS's Partner Center token is refused). */
+const GRAPH_AUDIENCES: ReadonlySet<string> = new Set(
+  Object.values(CLOUD_ENDPOINTS).map((cloud) => cloud.graph),
+);
 
 export interface GraphHandlerOptions {
   readonly state: EmulatorState;
@@ -30,7 +36,8 @@ export async function handleGraph(
   const body = request.method === "POST" ? await readBody(request) : "";
   const now = state.now();
   const claims = verifyAccessToken(state.signingKey, bearerToken(request), Math.floor(now.getTime() / 1000));
-  const tenant = claims === undefined ? undefined : findTenant(state, claims.tid);
+  const tenant =
+    claims === undefined || !GRAPH_AUDIENCES.has(claims.aud) ? undefined : findTenant(state, claims.tid);
   if (tenant === undefined) {
     send(
       response,

@@ -79,7 +79,7 @@ describe("observation under faults", () => {
     const fleet = buildFleet(10, NOW);
     emulator = await startEmulator({
       seed: fleet.seed,
-      graphFaults: { failureRate: 0.7, kinds: ["503"], retryAfterSeconds: 0, random: seededRandom(7) },
+      graphFaults: { failureRate: 0.3, kinds: ["503"], retryAfterSeconds: 0, random: seededRandom(7) },
     });
 
     const snapshot = await observerFor(emulator, {

@@ -25,10 +25,10 @@ export function observerFor(
 ) {
   const { clientSecret = emulator.client.clientSecret, ...rest } = options;
   return createGraphObserver({
-    credentialFor: () =>
+    credentialFor: ({ tenantId, agent }) =>
       createClientSecretCredential(
-        { tenantId: emulator.environment.AZURE_TENANT_ID!, clientId: emulator.client.clientId, clientSecret },
-        { authorityHost: emulator.authorityHost, customAuthority: true, caCertPem: emulator.caCertPem },
+        { tenantId, clientId: emulator.client.clientId, clientSecret },
+        { authorityHost: emulator.authorityHost, customAuthority: true, agent },
       ),
     graphUrlFor: () => emulator.graphUrl,
     caCertPem: emulator.caCertPem,
