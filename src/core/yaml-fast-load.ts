@@ -36,6 +36,12 @@ export function loadYamlData(text: string): Record<string, unknown> | undefined 
  * - `%` at a line start: directives (`%YAML 1.1` changes the schema);
  * - `---` or `...` at a line start after the first character: a second document;
  * - `?` before a space: explicit keys; `]` or `}` before `:`: a list or mapping as a key;
+ * - an empty list item (`-` alone on its line): js-yaml then accepts a next item at any lesser
+ *   indentation, into the wrong list;
+ * - `#` right after a flow indicator, a quote or `:`: js-yaml takes it for a comment, the
+ *   `yaml` library for an error;
+ * - a block scalar's indentation indicator (`|2`) or keep indicator (`|+`): the two keep
+ *   different trailing white space;
  * - tabs, control characters, C1 characters (NEL), Unicode line separators, a BOM inside the
  *   text, a CR alone: the two disagree on some of them as white space and line breaks.
  */
@@ -47,6 +53,9 @@ const MAY_DISAGREE = new RegExp(
     /[\n\r](?:---|\.\.\.)|^\.\.\./.source,
     /\?(?:\s|$)/.source,
     /[\]}]\s*:/.source,
+    /(?:^|\n)[ ]*(?:-[ ]+)*-[ ]*(?:#[^\r\n]*)?(?=[\r\n]|$)/.source,
+    /[[\]{},:"']#/.source,
+    /[|>](?:[-+]?[0-9]|\+)/.source,
     // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly what the fast path refuses
     /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/.source,
   ].join("|"),
