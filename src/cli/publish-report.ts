@@ -3,7 +3,11 @@ import { ServiceError, UsageError } from "../core/errors.js";
 import type { ReconcileReport } from "../core/report.js";
 import type { CliContext } from "./context.js";
 import { type GitHubEnvironment, readGitHubEnv } from "./github-env.js";
-import { RECONCILE_COMMENT_MARKER, renderReportMarkdown } from "./render/report-markdown.js";
+import {
+  RECONCILE_COMMENT_MARKER,
+  renderReportMarkdown,
+  VOLATILE_REPORT_TIMES,
+} from "./render/report-markdown.js";
 
 export interface PublishReportOptions {
   /** `--comment`: upsert the pull-request comment. */
@@ -11,12 +15,6 @@ export interface PublishReportOptions {
   /** `--pr N`; otherwise the pull request of `GITHUB_EVENT_PATH`. */
   readonly pr?: number | undefined;
 }
-
-/**
- * The "observed …, checked …" times in the report's heading line change on every run; a comment
- * that differs only there is not rewritten (DESIGN §7: no write when nothing changed).
- */
-export const REPORT_TIMES = / — observed [^\n]*?, checked [^\n]*?\.$/m;
 
 /**
  * Publishes the report where `--comment` asks: the one cspops comment on the pull request, with the
@@ -46,7 +44,8 @@ export async function publishReport(
     issueNumber: pullNumber,
     marker: RECONCILE_COMMENT_MARKER,
     body,
-    volatile: REPORT_TIMES,
+    // The times change on every run: a comment that differs only there is not rewritten (DESIGN §7).
+    volatile: VOLATILE_REPORT_TIMES,
   });
   context.stderr.write(`cspops: ${describeComment(result, pullNumber)}\n`);
 }

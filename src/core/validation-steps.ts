@@ -76,8 +76,7 @@ export function startValidation(sources: readonly InstanceSource[]): StartedVali
       return undefined;
     }
     const parsed = parseInstanceYamlFast(source.file, decoded.text);
-    const checked = parsed === undefined ? undefined : checkFindings(parsed);
-    if (parsed === undefined || checked === undefined || checked.findings.length > 0 || !checked.schemaValid) {
+    if (parsed === undefined || !isClean(parsed)) {
       pending++;
       return { pending: decoded.text };
     }
@@ -143,6 +142,11 @@ function runInstanceRules(files: readonly ReadableFile[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of instanceRules) findings.push(...rule(set));
   return findings;
+}
+
+function isClean(parsed: ParsedYamlFile): boolean {
+  const { findings, schemaValid } = checkFindings(parsed);
+  return schemaValid && findings.length === 0;
 }
 
 /** The checks of one parsed file on its own: secrets, removed fields, the schema. */

@@ -34,14 +34,18 @@ export function loadYamlData(text: string): Record<string, unknown> | undefined 
  * - `&`, `*`, `!` where a node may start: anchors, aliases (alias bombs) and tags;
  * - `<<`: merge keys;
  * - `%` at a line start: directives (`%YAML 1.1` changes the schema);
- * - `---` or `...` at a line start after the first character: a second document;
- * - `?` before a space: explicit keys; `]` or `}` before `:`: a list or mapping as a key;
+ * - `---` or `...` at a line start, except a first line of just `---`: a second document, or
+ *   content on the marker's line;
+ * - `?` before a space: explicit keys; `]` or `}` before `:`, or a flow mapping holding a
+ *   collection: a list or mapping as a key;
  * - an empty list item (`-` alone on its line): js-yaml then accepts a next item at any lesser
  *   indentation, into the wrong list;
+ * - a comment line followed by a line of a plain scalar (the value of a key above, say): the
+ *   `yaml` library objects to some of these;
  * - `#` right after a flow indicator, a quote or `:`: js-yaml takes it for a comment, the
  *   `yaml` library for an error;
- * - a block scalar's indentation indicator (`|2`) or keep indicator (`|+`): the two keep
- *   different trailing white space;
+ * - a block scalar's indentation indicator (`|2`) or keep indicator (`|+`), or blank lines
+ *   first in a block scalar: the two keep different white space, or only one objects;
  * - tabs, control characters, C1 characters (NEL), Unicode line separators, a BOM inside the
  *   text, a CR alone: the two disagree on some of them as white space and line breaks.
  */
@@ -50,12 +54,13 @@ const MAY_DISAGREE = new RegExp(
     /(?:^|[\s[\]{},:?"'|>-])[&*!]/.source,
     /<</.source,
     /(?:^|[\n\r])%/.source,
-    /[\n\r](?:---|\.\.\.)|^\.\.\./.source,
+    /[\n\r](?:---|\.\.\.)|^(?:---(?!\r?\n)|\.\.\.)/.source,
     /\?(?:\s|$)/.source,
-    /[\]}]\s*:/.source,
+    /[\]}]\s*:|\{[^}]*[[{]/.source,
     /(?:^|\n)[ ]*(?:-[ ]+)*-[ ]*(?:#[^\r\n]*)?(?=[\r\n]|$)/.source,
     /[[\]{},:"']#/.source,
-    /[|>](?:[-+]?[0-9]|\+)/.source,
+    /(?:^|\n)[ ]*#[^\n]*\n(?:[ ]*\r?\n)*[ ]*(?=[^\s#[{"'])(?!-(?:\s|$))(?![^\n]*:(?:\s|$))/.source,
+    /[|>](?:[-+]?[0-9]|\+|-?[ ]*(?:#[^\r\n]*)?\r?\n[ ]*\r?\n)/.source,
     // biome-ignore lint/suspicious/noControlCharactersInRegex: exactly what the fast path refuses
     /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\r(?!\n)/.source,
   ].join("|"),
@@ -112,7 +117,14 @@ function hasAmbiguousKey(value: unknown): boolean {
   return false;
 }
 
-const NON_STRING_KEYS: ReadonlySet<string> = new Set(["null", "true", "false", "NaN", "Infinity", "-Infinity"]);
+const NON_STRING_KEYS: ReadonlySet<string> = new Set([
+  "null",
+  "true",
+  "false",
+  "NaN",
+  "Infinity",
+  "-Infinity",
+]);
 
 function isAmbiguousKey(key: string): boolean {
   const first = key.charCodeAt(0);

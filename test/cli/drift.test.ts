@@ -62,9 +62,17 @@ describe("cspops drift --issue", () => {
     expect(dashboards()).toEqual([
       { number: 2, state: "open", reason: "reopened", labels: ["cspops-drift"], marked: true },
     ]);
+    expect(harness.emulator.state.issuesOf(REPOSITORY)[0]?.body).toContain("Made by `cspops drift`");
     expect(harness.emulator.state.issuesOf(REPOSITORY)[0]?.title).toBe(
       "cspops drift: 1 of 1 partner instance needs action",
     );
+  });
+
+  it("signs the Markdown it prints as cspops drift", async () => {
+    const printed = await drift(["--format", "markdown"]);
+
+    expect(printed.stdout).toContain("Made by `cspops drift`");
+    expect(printed.stdout).not.toContain("Made by `cspops reconcile`");
   });
 
   it("writes nothing when all is ready and there is no issue to close", async () => {

@@ -39,10 +39,13 @@ describe("loadYamlData (the js-yaml fast path)", () => {
   });
 
   it.each([
-    ["scalars of the core schema", "a: null\nb: ~\nc: true\nd: FALSE\ne: -12\nf: +7\ng: 0012\nh: yes\ni: x # c\n"],
+    [
+      "scalars of the core schema",
+      "a: null\nb: ~\nc: true\nd: FALSE\ne: -12\nf: +7\ng: 0012\nh: yes\ni: x # c\n",
+    ],
     ["YAML 1.2 numbers", "a: 0b1\nb: +.5\nc: -0x1\nd: 1_000\ne: -.5e3\nf: 0x1F\ng: 0o17\nh: -.inf\ni: -0\n"],
     ["quoted scalars", "a: \"x # y\"\nb: 'it''s'\nc: ''\nd: \"\\u00e9\\n\"\n"],
-    ["flow collections", "a: [x, \"y\", 'z'] # c\nb: []\nc: {d: 1, e: [f]}\n"],
+    ["flow collections", "a: [x, \"y\", 'z'] # c\nb: []\nc: {d: 1, e: f}\nd: [[g], h]\n"],
     ["block scalars", "a: |\n  x\n   y\nb: >-\n  folded\n  text\n"],
     ["a multi-line plain scalar", "a: x\n  y\nb: 1\n"],
     ["a list at the key's indentation", "a:\n- x\n- y\nb: 1\n"],

@@ -2,10 +2,10 @@ import type { EnsureIssueResult } from "../../adapters/github/github-port.js";
 import { RECONCILE_STATUSES, type ReconcileReport } from "../../core/report.js";
 import type { CliContext } from "../context.js";
 import { readGitHubEnv } from "../github-env.js";
-import { connectGitHub, REPORT_TIMES } from "../publish-report.js";
+import { connectGitHub } from "../publish-report.js";
 import { parseFailOn, resolveNow, runReconcilePipeline } from "../reconcile-pipeline.js";
 import { countNotReady, plural } from "../render/report-facts.js";
-import { renderReportMarkdown } from "../render/report-markdown.js";
+import { renderReportMarkdown, VOLATILE_REPORT_TIMES } from "../render/report-markdown.js";
 import { exitCodeFor, type ReportFormat, writeReport } from "./reconcile.js";
 
 export interface DriftCommandOptions {
@@ -37,7 +37,7 @@ export async function runDrift(options: DriftCommandOptions, context: CliContext
     { dir: options.dir, observed: options.observed, now },
     context,
   );
-  await writeReport(report, options.format, context);
+  await writeReport(report, options.format, context, "cspops drift");
   if (options.issue) {
     const result = await ensureDashboard(report, context);
     context.stderr.write(`cspops: ${describeIssue(result)}\n`);
@@ -51,8 +51,14 @@ const NOT_READY = new Set(RECONCILE_STATUSES.filter((status) => status !== "read
 async function ensureDashboard(report: ReconcileReport, context: CliContext): Promise<EnsureIssueResult> {
   const port = await connectGitHub(readGitHubEnv(context.env));
   const title = dashboardTitle(report);
-  const body = renderReportMarkdown(report, { marker: DRIFT_ISSUE_MARKER, title });
-  const request = { marker: DRIFT_ISSUE_MARKER, label: DRIFT_LABEL, title, body, volatile: REPORT_TIMES };
+  const body = renderReportMarkdown(report, { marker: DRIFT_ISSUE_MARKER, title, command: "cspops drift" });
+  const request = {
+    marker: DRIFT_ISSUE_MARKER,
+    label: DRIFT_LABEL,
+    title,
+    body,
+    volatile: VOLATILE_REPORT_TIMES,
+  };
   return countNotReady(report) > 0 ? port.ensureIssue(request) : port.ensureIssueClosed(request);
 }
 

@@ -54,13 +54,14 @@ export async function writeReport(
   report: ReconcileReport,
   format: ReportFormat,
   context: CliContext,
+  command = "cspops reconcile",
 ): Promise<void> {
   switch (format) {
     case "json":
       context.stdout.write(renderReportJson(report));
       return;
     case "markdown":
-      context.stdout.write(renderReportMarkdown(report));
+      context.stdout.write(renderReportMarkdown(report, { command }));
       return;
     case "github": {
       const { annotations, summary } = renderReportGithub(report);

@@ -20,6 +20,25 @@ const MAX_MESSAGE_CHARS = 1_000;
 /** Room kept for the "…and N more" lines and the closing of `<details>`. */
 const RESERVE_CHARS = 1_500;
 
+/** The command named in the footer unless the caller names another. */
+export const DEFAULT_REPORT_COMMAND = "cspops reconcile";
+
+/** An instant as `formatInstant` writes it: `2026-11-20 10:00 UTC`. */
+const INSTANT = String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC`;
+
+/**
+ * Exactly the part of the body that changes on every run without being news: the " — observed …,
+ * checked …." that ends the summary line. Callers that compare bodies to skip needless writes
+ * (`volatile` of the GitHub port) use this rather than a pattern of their own, so a change of
+ * wording here cannot turn every run into a write.
+ */
+export const VOLATILE_REPORT_TIMES = new RegExp(` — observed ${INSTANT}, checked ${INSTANT}\\.$`, "m");
+
+/** The body without its volatile times (`VOLATILE_REPORT_TIMES`), for comparing two bodies. */
+export function stripVolatileTimes(body: string): string {
+  return body.replace(new RegExp(VOLATILE_REPORT_TIMES.source, "gm"), "");
+}
+
 export interface ReportMarkdownOptions {
   /** Instances changed by the pull request: shown first, and marked. */
   readonly firstInstances?: readonly string[];
@@ -29,6 +48,8 @@ export interface ReportMarkdownOptions {
   readonly marker?: string;
   /** Heading text; default says how many instances need action. */
   readonly title?: string;
+  /** The command the footer says made the body (plain text, no backticks), e.g. `cspops drift`. Default `cspops reconcile`. */
+  readonly command?: string;
 }
 
 /**
@@ -48,11 +69,12 @@ export function renderReportMarkdown(report: ReconcileReport, options: ReportMar
     ...(marker === "" ? [] : [marker]),
     `### ${options.title ?? title(report)}`,
     "",
-    `${describeSummaryWithIcons(report)} — observed ${formatInstant(report.observedAt)}, checked ${formatInstant(report.generatedAt)}.`,
+    `${describeSummaryWithIcons(report)}${renderTimes(report)}`,
     "",
     "",
   ].join("\n");
-  const foot = "\n<sub>Made by `cspops reconcile`. Run it locally for the full report.</sub>\n";
+  const command = options.command ?? DEFAULT_REPORT_COMMAND;
+  const foot = `\n<sub>Made by \`${command}\`. Run it locally for the full report.</sub>\n`;
 
   let budget = maxChars - head.length - foot.length - RESERVE_CHARS;
   const sections: string[] = [];
@@ -71,6 +93,11 @@ export function renderReportMarkdown(report: ReconcileReport, options: ReportMar
   const body = `${head}${sections.join("")}${foot}`;
   // Only a maxChars smaller than the headings themselves gets here; never exceed it.
   return body.length <= maxChars ? body : `${body.slice(0, Math.max(maxChars - 2, 0))}…\n`.slice(0, maxChars);
+}
+
+/** Matched by `VOLATILE_REPORT_TIMES`: change both together. */
+function renderTimes(report: ReconcileReport): string {
+  return ` — observed ${formatInstant(report.observedAt)}, checked ${formatInstant(report.generatedAt)}.`;
 }
 
 function title(report: ReconcileReport): string {

@@ -1,97 +1,108 @@
 import { ADMIN_AGENTS_GROUP_NAME, GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../identifiers.js";
-import type { Finding } from "../report.js";
-import type { GraphDirectoryObject } from "../snapshot.js";
+import { compareStatusSeverity, type Finding, type ReconcileStatus } from "../report.js";
+import type { GraphDirectoryObject, TenantListName } from "../snapshot.js";
 import { adminAgent, tenantAdministrator } from "./actors.js";
 import type { InstanceContext } from "./context.js";
 import { missingListFinding } from "./observation-gaps.js";
 
-/** Why the agent matters now: consent is needed (problems block), or only later (problems warn). */
-export type ConsentNeed = "needed" | "soon" | "not-needed";
+/**
+ * Why the agent matters now: consent is needed (problems block), only later (problems warn), not
+ * at all, or `unknown` because the lists that would tell whether it is needed were not observed.
+ */
+export type ConsentNeed = "needed" | "soon" | "not-needed" | "unknown";
+
+type AgentList = Extract<TenantListName, "users" | "memberOf" | "userRegistrationDetails">;
+
+/** What the agent check saw, in the order it looks: a sure problem, or something it could not see. */
+type Observation =
+  | { readonly kind: "problem"; readonly code: string; readonly message: string; readonly actor: string }
+  | { readonly kind: "gap"; readonly list: AgentList; readonly what: string }
+  | { readonly kind: "mfa-unknown" };
 
 /**
  * Can the admin agent give a useful consent? They must exist, be enabled, be an admin agent
  * (AdminAgents group) or a Global Administrator, and have an MFA method registered: Partner Center
  * refuses App+User calls without MFA from 2026-04-01. Problems make the instance `blocked` only when
  * consent is actually needed; otherwise they are warnings about the next consent.
+ *
+ * When consent is needed, the agent decides between `blocked` and `needs-consent` (or
+ * `consent-expired`), so what could not be seen about them (a list not observed, no MFA record)
+ * makes the instance `unknown`: unless a problem that blocks for sure was found anyway, or
+ * `statusSoFar` (what the other findings already call for) outranks `blocked`.
  */
-export function checkAdminAgent(context: InstanceContext, need: ConsentNeed): readonly Finding[] {
+export function checkAdminAgent(
+  context: InstanceContext,
+  need: ConsentNeed,
+  statusSoFar: ReconcileStatus,
+): readonly Finding[] {
+  const seen = observeAgent(context);
+  const sure = seen.some((item) => item.kind === "problem");
+  const decides = need === "needed" && !sure && compareStatusSeverity(statusSoFar, "blocked") > 0;
+  const upn = context.instance.spec.consent.adminAgent;
+  return seen.flatMap((item): Finding[] => {
+    if (item.kind === "problem") return [problemFinding(item, need)];
+    // Only a consent that is needed (now or soon) makes the unseen worth a line in the report.
+    if (need === "not-needed" || need === "unknown") return [];
+    if (item.kind === "gap") {
+      const consequence = `${item.what} of admin agent ${upn} cannot be checked${decides ? ", nor, therefore, whether the consent can succeed" : ""}`;
+      return [missingListFinding(context, item.list, consequence, decides ? "unknown" : undefined)];
+    }
+    const finding: Finding = {
+      code: "agent.mfa-unknown",
+      severity: decides ? "error" : "warning",
+      message: `Microsoft Graph has no MFA registration details for admin agent ${upn}, so whether they can complete MFA is unknown. ${upn} should make sure an MFA method is registered (https://aka.ms/mfasetup) before consenting.`,
+      actor: adminAgent(context.instance),
+    };
+    return [decides ? { ...finding, status: "unknown" } : finding];
+  });
+}
+
+function problemFinding(item: Extract<Observation, { kind: "problem" }>, need: ConsentNeed): Finding {
+  const { code, actor } = item;
+  if (need === "needed") {
+    const message = `${item.message} Until then the consent link cannot succeed.`;
+    return { code, severity: "error", status: "blocked", message, actor };
+  }
+  const now =
+    need === "unknown" ? "Whether consent is needed could not be told" : "Consent is not needed right now";
+  const message = `${item.message} ${now}, but the next one will fail until this is fixed.`;
+  return { code, severity: "warning", message, actor };
+}
+
+/** The account, its roles, its MFA, as far as the observed lists show them. */
+function observeAgent(context: InstanceContext): Observation[] {
   const { tenant, instance } = context;
   const upn = instance.spec.consent.adminAgent;
-  const problem = (code: string, message: string, actor: string): Finding =>
-    need === "needed"
-      ? {
-          code,
-          severity: "error",
-          status: "blocked",
-          message: `${message} Until then the consent link cannot succeed.`,
-          actor,
-        }
-      : {
-          code,
-          severity: "warning",
-          message: `${message} Consent is not needed right now, but the next one will fail until this is fixed.`,
-          actor,
-        };
-  const gap = (list: "users" | "memberOf" | "userRegistrationDetails", what: string): readonly Finding[] =>
-    need === "not-needed"
-      ? []
-      : [missingListFinding(context, list, `${what} of admin agent ${upn} cannot be checked`)];
-
-  const users = tenant.usersByPrincipalName;
-  if (users === undefined) return gap("users", "the account");
-  const user = users.get(upn.toLowerCase());
   const owner = tenantAdministrator(instance);
+  const users = tenant.usersByPrincipalName;
+  if (users === undefined) return [{ kind: "gap", list: "users", what: "the account" }];
+  const user = users.get(upn.toLowerCase());
   if (user === undefined) {
-    return [
-      problem(
-        "agent.missing",
-        `Admin agent ${upn} (spec.consent.adminAgent) does not exist in ${instance.spec.partner.defaultDomain}: create the user, or name an existing admin agent in ${context.loaded.file}.`,
-        owner,
-      ),
-    ];
+    const message = `Admin agent ${upn} (spec.consent.adminAgent) does not exist in ${instance.spec.partner.defaultDomain}: create the user, or name an existing admin agent in ${context.loaded.file}.`;
+    return [{ kind: "problem", code: "agent.missing", message, actor: owner }];
   }
-  const findings: Finding[] = [];
+
+  const seen: Observation[] = [];
   if (!user.accountEnabled) {
-    findings.push(
-      problem(
-        "agent.disabled",
-        `Admin agent ${upn} is disabled (sign-in blocked): enable the account, or name another admin agent in ${context.loaded.file}.`,
-        owner,
-      ),
-    );
+    const message = `Admin agent ${upn} is disabled (sign-in blocked): enable the account, or name another admin agent in ${context.loaded.file}.`;
+    seen.push({ kind: "problem", code: "agent.disabled", message, actor: owner });
   }
   const memberships = tenant.memberOfByUserId?.get(user.id.toLowerCase());
-  if (memberships === undefined) findings.push(...gap("memberOf", "the roles"));
+  if (memberships === undefined) seen.push({ kind: "gap", list: "memberOf", what: "the roles" });
   else if (!memberships.some(isAdminAgentOrGlobalAdmin)) {
-    findings.push(
-      problem(
-        "agent.not-admin",
-        `Admin agent ${upn} is neither in the ${ADMIN_AGENTS_GROUP_NAME} group nor a Global Administrator, so the consent would not reach Partner Center: give the user the Admin agent role (Partner Center > Account settings > User management) or the Global Administrator role.`,
-        owner,
-      ),
-    );
+    const message = `Admin agent ${upn} is neither in the ${ADMIN_AGENTS_GROUP_NAME} group nor a Global Administrator, so the consent would not reach Partner Center: give the user the Admin agent role (Partner Center > Account settings > User management) or the Global Administrator role.`;
+    seen.push({ kind: "problem", code: "agent.not-admin", message, actor: owner });
   }
-  const registration = tenant.registrationsByUserId?.get(user.id.toLowerCase());
-  if (tenant.registrationsByUserId === undefined) findings.push(...gap("userRegistrationDetails", "the MFA"));
-  else if (registration === undefined) {
-    if (need !== "not-needed") {
-      findings.push({
-        code: "agent.mfa-unknown",
-        severity: "warning",
-        message: `Microsoft Graph has no MFA registration details for admin agent ${upn}, so whether they can complete MFA is unknown. ${upn} should make sure an MFA method is registered (https://aka.ms/mfasetup) before consenting.`,
-        actor: adminAgent(instance),
-      });
-    }
-  } else if (!registration.isMfaRegistered) {
-    findings.push(
-      problem(
-        "agent.no-mfa",
-        `Admin agent ${upn} has no MFA method registered, and Partner Center refuses App+User calls without MFA: ${upn} must register one (https://aka.ms/mfasetup).`,
-        adminAgent(instance),
-      ),
-    );
+  const registrations = tenant.registrationsByUserId;
+  const registration = registrations?.get(user.id.toLowerCase());
+  if (registrations === undefined)
+    seen.push({ kind: "gap", list: "userRegistrationDetails", what: "the MFA" });
+  else if (registration === undefined) seen.push({ kind: "mfa-unknown" });
+  else if (!registration.isMfaRegistered) {
+    const message = `Admin agent ${upn} has no MFA method registered, and Partner Center refuses App+User calls without MFA: ${upn} must register one (https://aka.ms/mfasetup).`;
+    seen.push({ kind: "problem", code: "agent.no-mfa", message, actor: adminAgent(instance) });
   }
-  return findings;
+  return seen;
 }
 
 function isAdminAgentOrGlobalAdmin(entry: GraphDirectoryObject): boolean {

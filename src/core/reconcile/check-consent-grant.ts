@@ -47,9 +47,25 @@ export function checkConsentGrant(context: AppContext): ConsentGrantAssessment {
     (grant) => grant.resourceId.toLowerCase() === partnerCenter.id.toLowerCase(),
   );
   const withScope = toPartnerCenter.filter(includesUserImpersonation);
-  const agentId = context.tenant.usersByPrincipalName
-    ?.get(context.instance.spec.consent.adminAgent.toLowerCase())
-    ?.id.toLowerCase();
+  if (withScope.some((grant) => grant.consentType === "AllPrincipals"))
+    return { state: "granted", findings: [] };
+  const users = tenant.usersByPrincipalName;
+  if (users === undefined && withScope.length > 0) {
+    // A Principal grant helps only if its principal is the admin agent, whom only `users` names.
+    const principals = withScope.map((grant) => grant.principalId ?? "?").join(", ");
+    return {
+      state: "unknown",
+      findings: [
+        missingListFinding(
+          context,
+          "users",
+          `whether the consent of principal id ${principals} is the admin agent's (${context.instance.spec.consent.adminAgent}) cannot be told`,
+          "unknown",
+        ),
+      ],
+    };
+  }
+  const agentId = users?.get(context.instance.spec.consent.adminAgent.toLowerCase())?.id.toLowerCase();
   if (withScope.some((grant) => coversAdminAgent(grant, agentId))) return { state: "granted", findings: [] };
 
   if (withScope.length > 0) {
@@ -71,7 +87,6 @@ function includesUserImpersonation(grant: GraphOAuth2PermissionGrant): boolean {
 }
 
 function coversAdminAgent(grant: GraphOAuth2PermissionGrant, agentId: string | undefined): boolean {
-  if (grant.consentType === "AllPrincipals") return true;
   return (
     grant.consentType === "Principal" && agentId !== undefined && grant.principalId?.toLowerCase() === agentId
   );

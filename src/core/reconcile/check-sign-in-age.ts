@@ -3,6 +3,7 @@ import type { Finding } from "../report.js";
 import { adminAgent } from "./actors.js";
 import type { AppContext } from "./context.js";
 import { DAY_MS, daysBetween, formatDay, parseGraphDateTime } from "./dates.js";
+import { describeListError } from "./observation-gaps.js";
 
 export interface SignInAgeAssessment {
   /** `expired` and `expiring` carry the consent link; `unknown` is only a warning. */
@@ -20,7 +21,12 @@ export interface SignInAgeAssessment {
 export function checkSignInAge(context: AppContext): SignInAgeAssessment {
   const activities = context.tenant.signInsByAppId;
   if (activities === undefined) {
-    return unknownAge(context, "sign-in activity was not observed (the observer needs AuditLog.Read.All)");
+    // DESIGN §5: an unknown age is a warning, never an expiry, whatever kept the list from being read.
+    return unknownAge(
+      context,
+      `sign-in activity was not observed${describeListError(context, "servicePrincipalSignInActivities")}`,
+      "Give the observer AuditLog.Read.All in that tenant and observe again (the list is in Graph's beta API).",
+    );
   }
   const activity = activities.get(context.app.appId.toLowerCase());
   const raw = activity?.delegatedClientSignInActivity?.lastSignInDateTime;
@@ -63,11 +69,15 @@ export function checkSignInAge(context: AppContext): SignInAgeAssessment {
   return { state: "valid", findings: [], lastSignInAt, expiresAt };
 }
 
-function unknownAge(context: AppContext, why: string): SignInAgeAssessment {
+function unknownAge(
+  context: AppContext,
+  why: string,
+  next = "This clears after the BSS's next Partner Center call (sign-in data can lag by hours).",
+): SignInAgeAssessment {
   const finding: Finding = {
     code: "consent.age-unknown",
     severity: "warning",
-    message: `Consent was given, but ${why}, so its ${CONSENT_IDLE_LIFETIME_DAYS}-day expiry cannot be forecast. This clears after the BSS's next Partner Center call (sign-in data can lag by hours).`,
+    message: `Consent was given, but ${why}, so its ${CONSENT_IDLE_LIFETIME_DAYS}-day expiry cannot be forecast. ${next}`,
     actor: `BSS operators of ${context.instance.metadata.name}`,
   };
   return { state: "unknown", findings: [finding], lastSignInAt: undefined, expiresAt: undefined };

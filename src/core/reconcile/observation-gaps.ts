@@ -34,11 +34,7 @@ export function missingListFinding(
   status?: NotReadyStatus,
 ): Finding {
   const { label, permission } = LISTS[list];
-  const error = context.tenant.observation.errors?.[list];
-  const why =
-    error === undefined
-      ? ""
-      : ` (${[error.status, error.code].filter((part) => part !== undefined).join(" ")}: ${error.message})`;
+  const why = describeListError(context, list);
   const domain = context.instance.spec.partner.defaultDomain;
   const finding: Finding = {
     code: "observation.incomplete",
@@ -47,4 +43,12 @@ export function missingListFinding(
     actor: OBSERVER_OPERATOR,
   };
   return status === undefined ? finding : { ...finding, status };
+}
+
+/** ` (403 Authorization_RequestDenied: …)` when the snapshot says why `list` is missing, else `""`. */
+export function describeListError(context: InstanceContext, list: TenantListName): string {
+  const error = context.tenant.observation.errors?.[list];
+  if (error === undefined) return "";
+  const facts = [error.status, error.code].filter((part) => part !== undefined).join(" ");
+  return ` (${facts}: ${error.message})`;
 }

@@ -105,8 +105,12 @@ function planInstance(
   const context: InstanceContext = { loaded, instance, tenant, now };
   const lookup = findApp(context);
   if (lookup.kind !== "found") {
-    const need: ConsentNeed = lookup.kind === "missing" ? "needed" : "not-needed";
-    return report(loaded, [...lookup.findings, ...checkAdminAgent(context, need)]);
+    // No app yet means a consent will be needed, but `not-provisioned` (or `unknown`) outranks the agent.
+    const need: ConsentNeed = lookup.kind === "missing" ? "needed" : "unknown";
+    return report(loaded, [
+      ...lookup.findings,
+      ...checkAdminAgent(context, need, deriveStatus(lookup.findings)),
+    ]);
   }
 
   const app = lookup.app;
@@ -127,10 +131,12 @@ function planInstance(
   const need: ConsentNeed =
     grant.state === "missing" || age?.state === "expired"
       ? "needed"
-      : age?.state === "expiring"
-        ? "soon"
-        : "not-needed";
-  findings.push(...checkAdminAgent(appContext, need));
+      : grant.state === "unknown"
+        ? "unknown"
+        : age?.state === "expiring"
+          ? "soon"
+          : "not-needed";
+  findings.push(...checkAdminAgent(appContext, need, deriveStatus(findings)));
 
   const wantsLink = findings.some((finding) => CONSENT_LINK_CODES.has(finding.code));
   return report(loaded, findings, {

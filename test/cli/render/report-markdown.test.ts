@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderReportMarkdown } from "../../../src/cli/render/report-markdown.js";
+import {
+  renderReportMarkdown,
+  stripVolatileTimes,
+  VOLATILE_REPORT_TIMES,
+} from "../../../src/cli/render/report-markdown.js";
 import type { ReconcileReport } from "../../../src/core/report.js";
 import { largeReport, mixedReport } from "./report-support.js";
 
@@ -115,5 +119,77 @@ describe("renderReportMarkdown", () => {
 
     expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt; @\u200boctocat" \\| cell');
     expect(markdown).not.toContain("<img");
+  });
+
+  it("names the command that made it in the footer: cspops reconcile unless told", () => {
+    const byDefault = renderReportMarkdown(mixedReport());
+    const byDrift = renderReportMarkdown(mixedReport(), { command: "cspops drift" });
+
+    expect(byDefault).toContain("Made by `cspops reconcile`.");
+    expect(byDrift).toContain("Made by `cspops drift`.");
+    expect(byDrift).not.toContain("cspops reconcile");
+  });
+});
+
+describe("VOLATILE_REPORT_TIMES and stripVolatileTimes", () => {
+  const at = (report: ReconcileReport, observedAt: string, generatedAt: string): ReconcileReport => ({
+    ...report,
+    observedAt,
+    generatedAt,
+  });
+
+  it("match exactly the observed and checked times the renderer writes", () => {
+    const markdown = renderReportMarkdown(
+      at(mixedReport(), "2026-11-20T09:55:00Z", "2026-11-20T10:00:00.000Z"),
+    );
+
+    const matches = [...markdown.matchAll(new RegExp(VOLATILE_REPORT_TIMES.source, "gm"))].map((m) => m[0]);
+
+    expect(matches).toEqual([" — observed 2026-11-20 09:55 UTC, checked 2026-11-20 10:00 UTC."]);
+    expect(stripVolatileTimes(markdown)).toBe(markdown.replace(matches[0] ?? "?", ""));
+  });
+
+  it("make bodies that differ only in those times equal, and no others", () => {
+    const report = mixedReport();
+    const earlier = renderReportMarkdown(at(report, "2026-11-20T09:55:00Z", "2026-11-20T10:00:00Z"));
+    const later = renderReportMarkdown(at(report, "2026-11-21T06:00:00Z", "2026-11-21T06:30:00Z"));
+    const [first, ...rest] = report.instances;
+    if (first === undefined) throw new Error("empty report");
+    const changed = renderReportMarkdown({
+      ...report,
+      instances: [{ ...first, status: "drifted" }, ...rest],
+    });
+
+    expect(later).not.toBe(earlier);
+    expect(stripVolatileTimes(later)).toBe(stripVolatileTimes(earlier));
+    expect(stripVolatileTimes(changed)).not.toBe(stripVolatileTimes(earlier));
+  });
+
+  it("leave tenant text that merely looks like the times alone", () => {
+    const report = mixedReport();
+    const [first, ...rest] = report.instances;
+    if (first === undefined) throw new Error("empty report");
+    // A Graph error quoted in a finding may span lines; a line of it may end like the times do.
+    const lookalike = "Graph said: the list was — observed soon, checked later.";
+    const hostile: ReconcileReport = {
+      ...report,
+      instances: [
+        {
+          ...first,
+          status: "drifted",
+          findings: [
+            {
+              code: "drift.display-name",
+              severity: "error",
+              status: "drifted",
+              message: `${lookalike}\nTry again.`,
+            },
+          ],
+        },
+        ...rest,
+      ],
+    };
+
+    expect(stripVolatileTimes(renderReportMarkdown(hostile))).toContain(lookalike);
   });
 });

@@ -476,7 +476,7 @@ const cases: readonly Case[] = [
       noConsent(s);
       delete s.tenant.memberOf;
     },
-    status: "needs-consent",
+    status: "unknown",
     codes: ["consent.missing", "observation.incomplete"],
   },
   {
