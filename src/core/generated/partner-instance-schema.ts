@@ -10,6 +10,32 @@ export const partnerInstanceSchema = {
     "metadata",
     "spec"
   ],
+  "examples": [
+    {
+      "apiVersion": "cspops/v1",
+      "kind": "PartnerInstance",
+      "metadata": {
+        "name": "contoso-primary"
+      },
+      "spec": {
+        "environment": "primary",
+        "cloud": "global",
+        "partner": {
+          "tenantId": "6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e",
+          "defaultDomain": "contoso.onmicrosoft.com",
+          "cspStatus": "indirect"
+        },
+        "app": {
+          "redirectUris": [
+            "https://bss.contoso.example/ms/consent/callback"
+          ]
+        },
+        "consent": {
+          "adminAgent": "adele@contoso.onmicrosoft.com"
+        }
+      }
+    }
+  ],
   "properties": {
     "apiVersion": {
       "description": "Version of this file format.",
@@ -71,6 +97,25 @@ export const partnerInstanceSchema = {
         "partner",
         "app",
         "consent"
+      ],
+      "examples": [
+        {
+          "environment": "primary",
+          "cloud": "global",
+          "partner": {
+            "tenantId": "6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e",
+            "defaultDomain": "contoso.onmicrosoft.com",
+            "cspStatus": "indirect"
+          },
+          "app": {
+            "redirectUris": [
+              "https://bss.contoso.example/ms/consent/callback"
+            ]
+          },
+          "consent": {
+            "adminAgent": "adele@contoso.onmicrosoft.com"
+          }
+        }
       ],
       "properties": {
         "environment": {
