@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from "node:path";
+import { resolve } from "node:path";
 import { readSnapshotFile } from "../adapters/snapshot-file.js";
 import type { LoadedInstance } from "../core/instance.js";
 import type { ObservedSnapshot } from "../core/snapshot.js";
@@ -21,8 +21,7 @@ export async function obtainSnapshot(
   context: CliContext,
 ): Promise<ObservedSnapshot> {
   if (options.observed !== undefined) {
-    const path = isAbsolute(options.observed) ? options.observed : resolve(context.cwd, options.observed);
-    return readSnapshotFile(path, { displayPath: options.observed });
+    return readSnapshotFile(resolve(context.cwd, options.observed), { displayPath: options.observed });
   }
   // Live: Graph and @azure/identity load only here, so commands that never observe stay light.
   const { observeLive } = await import("./commands/observe-live.js");

@@ -1,5 +1,6 @@
 import type { BssFormValues } from "./bss-form.js";
 import { InputError } from "./errors.js";
+import { isRecord } from "./is-record.js";
 import type { CspStatus } from "./instance.js";
 
 /** What `pulumi stack output --json` prints in place of a secret unless `--show-secrets` is given. */
@@ -83,8 +84,4 @@ function readValues(entry: unknown, name: string): BssFormValues {
     partnerOfRecord: text("partnerOfRecord"),
     consentUrl: text("consentUrl"),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -12,6 +12,16 @@ export const MICROSOFT_GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 export const GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID = "62e90394-69f5-4237-9190-012177145e10";
 export const ADMIN_AGENTS_GROUP_NAME = "AdminAgents";
 
+/** Microsoft Graph application permissions the observer reads each partner tenant with. */
+export const OBSERVER_PERMISSIONS = [
+  "Application.Read.All",
+  "DelegatedPermissionGrant.Read.All",
+  "User.Read.All",
+  "GroupMember.Read.All",
+  "RoleManagement.Read.Directory",
+  "AuditLog.Read.All",
+] as const;
+
 /** The refresh token dies after this many days without use. */
 export const CONSENT_IDLE_LIFETIME_DAYS = 90;
 /** A Key must stay valid at least this long, or the instance is drifted. */

@@ -46,6 +46,12 @@ export interface GraphError {
   readonly requestId?: string;
 }
 
+/** `403 Authorization_RequestDenied: Insufficient privileges…`, as reports and logs show an error. */
+export function describeGraphError(error: GraphError): string {
+  const facts = error.status === undefined ? error.code : `${error.status} ${error.code}`;
+  return `${facts}: ${error.message}`;
+}
+
 /** `microsoft.graph.application`. */
 export interface GraphApplication {
   readonly id: string;

@@ -106,7 +106,8 @@ function isMapping(data: unknown): data is Record<string, unknown> {
 /**
  * js-yaml turns a key that reads as null, a boolean or a number into a string (`~` → "null",
  * `True` → "true", `007` → "7"), where the `yaml` library keeps the key as written. A key that
- * could be such a string might have been spelled otherwise, so the file takes the slower path.
+ * could be such a string might have been spelled otherwise, so the file takes the slower path;
+ * so does a key longer than YAML's 1024-character limit on implicit keys, which js-yaml ignores.
  */
 function hasAmbiguousKey(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasAmbiguousKey);
@@ -125,10 +126,9 @@ const NON_STRING_KEYS: ReadonlySet<string> = new Set([
   "Infinity",
   "-Infinity",
 ]);
+const MAX_KEY_LENGTH = 1000;
 
 function isAmbiguousKey(key: string): boolean {
-  const first = key.charCodeAt(0);
-  const digitAt = first === 0x2d ? 1 : 0;
-  const code = key.charCodeAt(digitAt);
-  return (code >= 0x30 && code <= 0x39) || NON_STRING_KEYS.has(key);
+  const code = key.charCodeAt(key.charCodeAt(0) === 0x2d ? 1 : 0);
+  return (code >= 0x30 && code <= 0x39) || NON_STRING_KEYS.has(key) || key.length > MAX_KEY_LENGTH;
 }

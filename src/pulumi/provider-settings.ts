@@ -1,4 +1,5 @@
 import { InputError } from "../core/errors.js";
+import { isRecord } from "../core/is-record.js";
 import type { ProviderSettings } from "./tenant-providers.js";
 
 /** The part of `pulumi.Config` the settings come from; tests pass a plain object. */
@@ -25,9 +26,7 @@ export function readProviderSettings(config: ConfigReader): ProviderSettings {
 
 function isGuidMap(value: unknown): value is Record<string, string> {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
+    isRecord(value) &&
     Object.entries(value).every(
       ([tenant, client]) => GUID.test(tenant) && typeof client === "string" && GUID.test(client),
     )

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -175,7 +175,7 @@ describe("cspops validate", () => {
     expect(run.stdout).toContain('choices: "text", "json", "github"');
   });
 
-  it("loads no Pulumi, Azure, Microsoft Graph or Octokit code, nor the yaml library for plain files", async () => {
+  it("loads no Pulumi, Azure, Microsoft Graph or Octokit code", async () => {
     const trace = join(scratch, "loads.txt");
     await writeFile(trace, "");
 
@@ -188,10 +188,29 @@ describe("cspops validate", () => {
     const loaded = (await readFile(trace, "utf8")).split("\n").filter(Boolean);
     expect(loaded.some((url) => url.includes("/node_modules/commander/"))).toBe(true);
     expect(
-      loaded.filter((url) =>
-        /\/node_modules\/(@(pulumi|pulumiverse|azure|octokit|microsoft)|yaml)\//.test(url),
-      ),
+      loaded.filter((url) => /\/node_modules\/@(pulumi|pulumiverse|azure|octokit|microsoft)\//.test(url)),
     ).toEqual([]);
+  });
+
+  it("does not load the yaml library for plain files with nothing to report", async () => {
+    const trace = join(scratch, "loads-plain.txt");
+    await writeFile(trace, "");
+    const plainDir = join(scratch, "plain");
+    await mkdir(plainDir);
+    for (const name of ["contoso-primary.yaml", "contoso-sandbox.yaml"]) {
+      await copyFile(join(root, "instances", name), join(plainDir, name));
+    }
+
+    const run = await runCli(["validate", "--dir", plainDir], {
+      nodeArgs: ["--import", TRACE_HOOK],
+      env: { CSPOPS_VALIDATE_TRACE: trace },
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("warning");
+    const loaded = (await readFile(trace, "utf8")).split("\n").filter(Boolean);
+    expect(loaded.some((url) => url.includes("/node_modules/js-yaml/"))).toBe(true);
+    expect(loaded.filter((url) => url.includes("/node_modules/yaml/"))).toEqual([]);
   });
 
   it("loads the yaml library when a file needs it (a broken file, anchors, …)", async () => {

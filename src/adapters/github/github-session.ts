@@ -1,7 +1,11 @@
-import type { CspopsError } from "../../core/errors.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type CspopsError, InternalError } from "../../core/errors.js";
 import type { GitHubOctokit } from "./create-octokit.js";
-import type { GitHubConnection } from "./github-port.js";
+import { type GitHubConnection, GITHUB_BODY_LIMIT } from "./github-port.js";
 import { type GitHubCallContext, translateGitHubError } from "./translate-github-error.js";
+
+/** What a failing call was for: the words of the error it becomes. */
+export type GitHubCall = Pick<GitHubCallContext, "action" | "permission" | "target">;
 
 /** What every verb needs: the client, the repository, the retry pace and the error translator. */
 export interface GitHubSession {
@@ -12,7 +16,7 @@ export interface GitHubSession {
   readonly createAttempts: number;
   /** The length of "one second" for back-offs; tests shorten it. */
   readonly secondMs: number;
-  fail(error: unknown, call: Pick<GitHubCallContext, "action" | "permission" | "target">): CspopsError;
+  fail(error: unknown, call: GitHubCall): CspopsError;
 }
 
 export function createSession(
@@ -36,15 +40,79 @@ export function createSession(
   };
 }
 
+/** Runs one request; whatever it throws leaves as the project's error, worded for `call`. */
+export async function attempt<T>(session: GitHubSession, call: GitHubCall, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw session.fail(error, call);
+  }
+}
+
+/**
+ * The first item of a paginated list that `matches`. Pages are fetched only up to it, so a long
+ * thread costs pages only up to the marked comment or issue.
+ */
+export async function findFirst<T>(
+  pages: AsyncIterable<{ readonly data: readonly T[] }>,
+  matches: (item: T) => boolean,
+): Promise<T | undefined> {
+  for await (const page of pages) {
+    const found = page.data.find(matches);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Creates something without the client's automatic retry: a POST whose answer was lost may have
+ * been stored, and repeating it blindly would write twice. So after a failure whose outcome is
+ * unknown, `lookAgain` first; create again only when nothing turned up.
+ */
+export async function createOnce<Created, Found>(
+  session: GitHubSession,
+  call: GitHubCall,
+  create: () => Promise<Created>,
+  lookAgain: () => Promise<Found | undefined>,
+): Promise<{ readonly created: Created } | { readonly found: Found }> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return { created: await create() };
+    } catch (error) {
+      if (!isOutcomeUnknown(error) || tries >= session.createAttempts) throw session.fail(error, call);
+      await sleep(tries * tries * session.secondMs);
+      const found = await lookAgain();
+      if (found !== undefined) return { found };
+    }
+  }
+}
+
+/** The HTTP status Octokit's `RequestError` carries, if `error` is one. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
 /**
  * A failed create whose effect is unknown: the server may have stored it before the answer was
  * lost (5xx, dropped connection) or rejected it for load (429). The caller must look before
  * trying again, or it could write twice.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
-  const status = (error as { status?: unknown }).status;
-  if (typeof status !== "number") return true;
-  return status >= 500 || status === 429;
+  const status = statusOf(error);
+  return status === undefined || status >= 500 || status === 429;
+}
+
+/** A body the port may send: it carries its marker and fits GitHub's limit (a bug otherwise). */
+export function checkMarkedBody(request: { readonly body: string; readonly marker: string }, what: string): void {
+  if (!request.body.includes(request.marker)) {
+    throw new InternalError(`the ${what} body does not contain its marker ${request.marker}`);
+  }
+  if (request.body.length > GITHUB_BODY_LIMIT) {
+    throw new InternalError(
+      `the ${what} body has ${request.body.length} characters, over GitHub's limit of ${GITHUB_BODY_LIMIT}`,
+    );
+  }
 }
 
 /**
@@ -58,8 +126,4 @@ export function normaliseBody(body: string | null | undefined, volatile?: RegExp
     ? volatile
     : new RegExp(volatile.source, `${volatile.flags}g`);
   return text.replace(everywhere, "");
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,4 +1,5 @@
 import { CspopsError, ServiceError } from "../../core/errors.js";
+import { redactCredentials } from "../redact-credentials.js";
 
 const SERVICE = "GitHub";
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
@@ -42,7 +43,7 @@ export function missingTokenError(): ServiceError {
  */
 export function translateGitHubError(error: unknown, context: GitHubCallContext): CspopsError {
   if (error instanceof CspopsError) return error;
-  const clean = (text: string) => redact(text, context.secrets);
+  const clean = (text: string) => redactCredentials(text, context.secrets);
   if (!isRequestError(error) || error.response === undefined) {
     const reason = error instanceof Error ? error.message : String(error);
     return new ServiceError(
@@ -154,11 +155,4 @@ function rateLimitHint(headers: Record<string, string | undefined>): string {
   const when =
     Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : "the top of the hour";
   return `the token's request quota is used up until ${when}; rerun the job after that`;
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce(
-    (result, secret) => (secret.length > 0 ? result.replaceAll(secret, "[REDACTED]") : result),
-    text,
-  );
 }

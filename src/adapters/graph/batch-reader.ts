@@ -1,3 +1,4 @@
+import { isRecord } from "../../core/is-record.js";
 import type { GraphError as ObservedError } from "../../core/snapshot.js";
 import { describeFailure, describeSubResponseError } from "./describe-failure.js";
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
@@ -200,8 +201,4 @@ function relativeTo(nextLink: string, version: GraphVersion): string {
 function header(headers: Readonly<Record<string, string>>, name: string): string | undefined {
   const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
   return entry?.[1];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
 import { ServiceError } from "../../core/errors.js";
+import { OBSERVER_PERMISSIONS } from "../../core/identifiers.js";
 import type { Cloud, LoadedInstance } from "../../core/instance.js";
 import {
   type GraphError as ObservedError,
@@ -14,7 +15,7 @@ import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js"
 import { graphScopeFor } from "./graph-endpoints.js";
 import { createHttpsAgent, HttpsTransport } from "./https-transport.js";
 import { observeTenant } from "./observe-tenant.js";
-import { redactCredentials } from "./redact-credentials.js";
+import { redactCredentials } from "../redact-credentials.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { createTenantGraphClient } from "./tenant-graph-client.js";
 
@@ -164,7 +165,8 @@ function hintFor(error: ObservedError): string {
     return "check the observer app's client id and credential, and that it is registered as multi-tenant";
   }
   if (error.status === 403) {
-    return "grant the observer app Application.Read.All, DelegatedPermissionGrant.Read.All, User.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory and AuditLog.Read.All with admin consent in each partner tenant";
+    const all = OBSERVER_PERMISSIONS;
+    return `grant the observer app ${all.slice(0, -1).join(", ")} and ${all.at(-1)} with admin consent in each partner tenant`;
   }
   return "check the network path to Microsoft Entra and Graph (and CSPOPS_AUTHORITY_HOST / CSPOPS_GRAPH_URL if set), then observe again";
 }

@@ -1,5 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
-import { sleep } from "./concurrency.js";
 import { TransportFailure } from "./https-transport.js";
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
 

@@ -1,7 +1,7 @@
-import { isAbsolute, resolve } from "node:path";
+import { resolve } from "node:path";
 import { writeSnapshotFileAtomic } from "../../adapters/snapshot-file.js";
 import { ExitCode, InputError } from "../../core/errors.js";
-import type { ObservedSnapshot } from "../../core/snapshot.js";
+import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot.js";
 import type { CliContext } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
 import { observeLive } from "./observe-live.js";
@@ -19,7 +19,7 @@ export interface ObserveCommandOptions {
 export async function runObserve(options: ObserveCommandOptions, context: CliContext): Promise<number> {
   const instances = await loadValidInstances(options.dir, context);
   const snapshot = await observeLive(instances, context);
-  const path = isAbsolute(options.out) ? options.out : resolve(context.cwd, options.out);
+  const path = resolve(context.cwd, options.out);
   try {
     await writeSnapshotFileAtomic(path, snapshot);
   } catch (error) {
@@ -34,17 +34,13 @@ export async function runObserve(options: ObserveCommandOptions, context: CliCon
 
 function summarise(snapshot: ObservedSnapshot, out: string): string {
   const tenants = Object.entries(snapshot.tenants);
-  const unread = tenants.filter(([, tenant]) => tenant.error !== undefined);
-  const partial = tenants.filter(([, tenant]) => tenant.error === undefined && tenant.errors !== undefined);
-  const lines = [`observed ${tenants.length - unread.length} of ${tenants.length} tenant(s) into ${out}`];
-  for (const [tenantId, tenant] of unread) {
-    const error = tenant.error;
-    lines.push(
-      `  ${tenantId}: not observed (${[error?.status, error?.code].filter((part) => part !== undefined).join(" ")}: ${error?.message})`,
-    );
+  const unread: string[] = [];
+  const partial: string[] = [];
+  for (const [tenantId, tenant] of tenants) {
+    if (tenant.error !== undefined) unread.push(`  ${tenantId}: not observed (${describeGraphError(tenant.error)})`);
+    else if (tenant.errors !== undefined)
+      partial.push(`  ${tenantId}: not observed: ${Object.keys(tenant.errors).join(", ")}`);
   }
-  for (const [tenantId, tenant] of partial) {
-    lines.push(`  ${tenantId}: not observed: ${Object.keys(tenant.errors ?? {}).join(", ")}`);
-  }
-  return `${lines.join("\n")}\n`;
+  const head = `observed ${tenants.length - unread.length} of ${tenants.length} tenant(s) into ${out}`;
+  return `${[head, ...unread, ...partial].join("\n")}\n`;
 }

@@ -1,11 +1,8 @@
+import { OBSERVER_PERMISSIONS } from "../identifiers.js";
 import type { PartnerInstance } from "../instance.js";
 import type { Finding } from "../report.js";
-import type { GraphError } from "../snapshot.js";
+import { describeGraphError, type GraphError } from "../snapshot.js";
 import { OBSERVER_OPERATOR, tenantAdministrator } from "./actors.js";
-
-/** The observer's read permissions, for the message that asks an administrator to grant them. */
-const OBSERVER_PERMISSIONS =
-  "Application.Read.All, DelegatedPermissionGrant.Read.All, User.Read.All, GroupMember.Read.All, RoleManagement.Read.Directory, AuditLog.Read.All";
 
 /** The snapshot has no entry for the instance's tenant: nothing is known about it. */
 export function tenantNotObserved(instance: PartnerInstance, observedAt: string): Finding {
@@ -22,18 +19,17 @@ export function tenantNotObserved(instance: PartnerInstance, observedAt: string)
 /** Graph refused or failed to read the tenant: its state is unknown, not empty. */
 export function tenantUnreachable(instance: PartnerInstance, error: GraphError): Finding {
   const { tenantId, defaultDomain } = instance.spec.partner;
-  const facts = [error.status, error.code].filter((fact) => fact !== undefined).join(" ");
   const request = error.requestId === undefined ? "" : ` (request id ${error.requestId})`;
   const denied =
     error.status === 401 || error.status === 403 || /denied|unauthori[sz]ed|forbidden/i.test(error.code);
   const next = denied
-    ? `${capitalise(tenantAdministrator(instance))} must grant the observer's app read access in that tenant (${OBSERVER_PERMISSIONS}), then observe again.`
+    ? `${capitalise(tenantAdministrator(instance))} must grant the observer's app read access in that tenant (${OBSERVER_PERMISSIONS.join(", ")}), then observe again.`
     : "Observe again later; if it keeps failing, check the Microsoft Graph service health for that tenant.";
   return {
     code: "tenant.unreachable",
     severity: "error",
     status: "unknown",
-    message: `Microsoft Graph could not read tenant ${defaultDomain} (${tenantId}): ${facts}: ${error.message}${request}. ${next}`,
+    message: `Microsoft Graph could not read tenant ${defaultDomain} (${tenantId}): ${describeGraphError(error)}${request}. ${next}`,
     actor: denied ? tenantAdministrator(instance) : OBSERVER_OPERATOR,
   };
 }

@@ -1,5 +1,5 @@
 import type { Finding, NotReadyStatus } from "../report.js";
-import type { TenantListName } from "../snapshot.js";
+import { describeGraphError, type TenantListName } from "../snapshot.js";
 import { OBSERVER_OPERATOR } from "./actors.js";
 import type { InstanceContext } from "./context.js";
 
@@ -48,7 +48,5 @@ export function missingListFinding(
 /** ` (403 Authorization_RequestDenied: …)` when the snapshot says why `list` is missing, else `""`. */
 export function describeListError(context: InstanceContext, list: TenantListName): string {
   const error = context.tenant.observation.errors?.[list];
-  if (error === undefined) return "";
-  const facts = [error.status, error.code].filter((part) => part !== undefined).join(" ");
-  return ` (${facts}: ${error.message})`;
+  return error === undefined ? "" : ` (${describeGraphError(error)})`;
 }

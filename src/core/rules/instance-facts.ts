@@ -1,3 +1,4 @@
+import { isRecord } from "../is-record.js";
 import { describeRedirectUri, type RedirectUriShape } from "./redirect-uri.js";
 
 /** A value read from an instance file, with the JSON pointer it came from. */
@@ -62,11 +63,9 @@ export function readInstanceFacts(
 const NONE: ReadonlySet<string> = new Set();
 
 function objectAt(data: unknown, key: string): Record<string, unknown> | undefined {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return undefined;
-  const value = (data as Record<string, unknown>)[key];
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  if (!isRecord(data)) return undefined;
+  const value = data[key];
+  return isRecord(value) ? value : undefined;
 }
 
 function readRedirectUris(

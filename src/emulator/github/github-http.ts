@@ -81,7 +81,3 @@ export function parseJsonBody(text: string): unknown {
     return new Error("Problems parsing JSON");
   }
 }
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

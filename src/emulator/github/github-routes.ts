@@ -1,11 +1,5 @@
-import {
-  errorReply,
-  type GitHubReply,
-  isRecord,
-  notFound,
-  paginate,
-  validationFailed,
-} from "./github-http.js";
+import { isRecord } from "../../core/is-record.js";
+import { errorReply, type GitHubReply, notFound, paginate, validationFailed } from "./github-http.js";
 import { type ResourceUrls, toDiffEntry, toIssue, toIssueComment, toLabel } from "./github-resources.js";
 import type { GitHubState, StoredIssue, StoredRepository, StoredUser } from "./github-state.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactCredentials } from "../../../src/adapters/graph/redact-credentials.js";
+import { redactCredentials } from "../../../src/adapters/redact-credentials.js";
 import { retryDelayMs } from "../../../src/adapters/graph/retry-policy.js";
 import { FAST_RETRIES } from "./support/observe-emulator.js";
 

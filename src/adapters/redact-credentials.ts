@@ -1,10 +1,10 @@
-import { REDACTED, redactSecrets } from "../../core/secrets.js";
+import { REDACTED, redactSecrets } from "../core/secrets.js";
 
 /** Values shorter than this are not scrubbed one by one: they would blank out ordinary words. */
 const MIN_SECRET_LENGTH = 6;
 
 /**
- * Removes credentials from text that is about to leave the adapter (snapshot errors, service
+ * Removes credentials from text that is about to leave an adapter (snapshot errors, service
  * errors): the known secret values the process holds, form fields and headers that carry tokens,
  * JWTs, and anything shaped like an Entra client secret.
  */
