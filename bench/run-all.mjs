@@ -22,7 +22,10 @@ const topics = readdirSync(benchDir, { withFileTypes: true })
 let failed = 0;
 for (const topic of topics) {
   console.log(`\n=== bench/${topic} ===`);
-  const run = spawnSync(process.execPath, [join(benchDir, topic, "index.mjs")], { cwd: root, stdio: "inherit" });
+  const run = spawnSync(process.execPath, [join(benchDir, topic, "index.mjs")], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (run.status !== 0) {
     failed++;
     console.log(`bench/${topic} exited with ${run.status}`);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { CliContext } from "./context.js";
+import { appendFile } from "node:fs/promises";
+import { type CliContext, envText } from "./context.js";
 
 /** The GitHub Actions environment cspops reads (DESIGN §3), gathered in one place. */
 export interface GitHubEnvironment {
@@ -25,18 +26,18 @@ export function readGitHubEnv(
   env: CliContext["env"],
   readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
 ): GitHubEnvironment {
-  const repositoryText = blankToUndefined(env.GITHUB_REPOSITORY);
+  const repositoryText = envText(env, "GITHUB_REPOSITORY");
   const [owner, repo, extra] = (repositoryText ?? "").split("/");
   const repository =
     owner !== undefined && owner !== "" && repo !== undefined && repo !== "" && extra === undefined
       ? { owner, repo }
       : undefined;
   return {
-    token: blankToUndefined(env.GITHUB_TOKEN),
+    token: envText(env, "GITHUB_TOKEN"),
     repository,
     repositoryText,
-    apiUrl: blankToUndefined(env.GITHUB_API_URL) ?? DEFAULT_API_URL,
-    pullRequest: readPullRequestNumber(blankToUndefined(env.GITHUB_EVENT_PATH), readFile),
+    apiUrl: envText(env, "GITHUB_API_URL") ?? DEFAULT_API_URL,
+    pullRequest: readPullRequestNumber(envText(env, "GITHUB_EVENT_PATH"), readFile),
   };
 }
 
@@ -62,6 +63,8 @@ function readPullRequestNumber(
   return candidates.find((value): value is number => Number.isInteger(value) && (value as number) > 0);
 }
 
-function blankToUndefined(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value.trim();
+/** Appends Markdown to the job summary when the job has one (`GITHUB_STEP_SUMMARY`); else nothing. */
+export async function appendStepSummary(env: CliContext["env"], markdown: string): Promise<void> {
+  const file = envText(env, "GITHUB_STEP_SUMMARY");
+  if (file !== undefined) await appendFile(file, markdown, "utf8");
 }

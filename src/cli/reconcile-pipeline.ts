@@ -8,7 +8,7 @@ import {
   type ReconcileReport,
   type ReconcileStatus,
 } from "../core/report.js";
-import type { CliContext } from "./context.js";
+import { type CliContext, envText } from "./context.js";
 import { loadValidInstances } from "./load-instances.js";
 import { obtainSnapshot } from "./obtain-snapshot.js";
 
@@ -32,7 +32,7 @@ export async function runReconcilePipeline(
 ): Promise<{ readonly report: ReconcileReport; readonly instances: readonly LoadedInstance[] }> {
   const instances = await loadValidInstances(options.dir, context);
   const snapshot = await obtainSnapshot({ observed: options.observed, dir: options.dir }, instances, context);
-  const authority = emptyToUndefined(context.env.CSPOPS_AUTHORITY_HOST);
+  const authority = envText(context.env, "CSPOPS_AUTHORITY_HOST");
   const report = planReconcile(instances, snapshot, options.now, { authority });
   return { report, instances };
 }
@@ -44,7 +44,7 @@ export function resolveNow(
   clock: () => Date = () => new Date(),
 ): Date {
   const [text, source] =
-    flag !== undefined ? [flag, "--now"] : [emptyToUndefined(context.env.CSPOPS_NOW), "CSPOPS_NOW"];
+    flag !== undefined ? [flag, "--now"] : [envText(context.env, "CSPOPS_NOW"), "CSPOPS_NOW"];
   if (text === undefined) return clock();
   const now = parseInstant(text);
   if (now === undefined) {
@@ -84,8 +84,4 @@ export function parsePullRequestNumber(text: string | undefined): number | undef
 
 function statusesHint(): string {
   return `statuses: ${RECONCILE_STATUSES.join(", ")}`;
-}
-
-function emptyToUndefined(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === "" ? undefined : value;
 }

@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { CspopsError, ExitCode, InternalError } from "../core/errors.js";
+import { asCspopsError, ExitCode } from "../core/errors.js";
 import type { CliContext } from "./context.js";
 import { buildProgram } from "./program.js";
 import { renderError } from "./render-error.js";
@@ -26,11 +26,7 @@ function reportError(error: unknown, context: CliContext): number {
     // Commander has already printed the help, the version or the usage error.
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  const known = error instanceof CspopsError ? error : new InternalError(describe(error), { cause: error });
+  const known = asCspopsError(error);
   context.stderr.write(renderError(known));
   return known.exitCode;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createClientSecretCredential } from "../adapters/graph/create-credential.js";
 import { createGraphObserver } from "../adapters/graph/graph-observer.js";
-import { CspopsError, InternalError } from "../core/errors.js";
+import { asCspopsError } from "../core/errors.js";
 import type { LoadedInstance } from "../core/instance.js";
 import { planReconcile } from "../core/reconcile/plan-reconcile.js";
 import type { ReconcileReport } from "../core/report.js";
@@ -22,8 +22,9 @@ import { renderError } from "./render-error.js";
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { dir: { type: "string", default: "instances" } } });
+  const dir = values.dir ?? "instances";
   const context = processContext();
-  const instances = await loadValidInstances(values.dir ?? "instances", context);
+  const instances = await loadValidInstances(dir, context);
   const emulator = await startEmulator({ seed: buildExampleSeed(new Date()) });
   const reconcile = reconcilerFor(emulator, instances);
 
@@ -31,16 +32,16 @@ async function main(): Promise<void> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 
+  const print = (report: ReconcileReport) =>
+    context.stdout.write(renderReportText(report, { useColour: useColour(context.stdout, context.env) }));
   const report = await reconcile();
-  context.stdout.write(renderReportText(report, { useColour: useColour(context.stdout, context.env) }));
-  context.stdout.write(explainNextSteps(report, emulator, values.dir ?? "instances"));
+  print(report);
+  context.stdout.write(explainNextSteps(report, emulator, dir));
   if (process.stdin.isTTY !== true) return;
   const lines = createInterface({ input: process.stdin });
   lines.on("line", () => {
     reconcile()
-      .then((again) =>
-        context.stdout.write(renderReportText(again, { useColour: useColour(context.stdout, context.env) })),
-      )
+      .then(print)
       .catch((error: unknown) => context.stderr.write(renderError(asCspopsError(error))))
       .finally(() => context.stdout.write("Enter: reconcile again · Ctrl+C: stop\n"));
   });
@@ -95,11 +96,8 @@ function explainNextSteps(report: ReconcileReport, emulator: RunningEmulator, di
   return steps.join("\n");
 }
 
-function asCspopsError(error: unknown): CspopsError {
-  return error instanceof CspopsError ? error : new InternalError(String(error), { cause: error });
-}
-
 main().catch((error: unknown) => {
-  process.stderr.write(renderError(asCspopsError(error)));
-  process.exit(typeof (error as CspopsError).exitCode === "number" ? (error as CspopsError).exitCode : 1);
+  const known = asCspopsError(error);
+  process.stderr.write(renderError(known));
+  process.exit(known.exitCode);
 });

@@ -1,7 +1,8 @@
 import type { BssFormValues } from "./bss-form.js";
 import { InputError } from "./errors.js";
-import { isRecord } from "./is-record.js";
 import type { CspStatus } from "./instance.js";
+import { isRecord } from "./is-record.js";
+import { positionInText } from "./positions.js";
 
 /** What `pulumi stack output --json` prints in place of a secret unless `--show-secrets` is given. */
 export const PULUMI_SECRET_SENTINEL = "[secret]";
@@ -29,8 +30,8 @@ export function parseStackOutputJson(text: string, source: string): unknown {
 }
 
 function describePosition(text: string, offset: number): string {
-  const before = text.slice(0, offset).split("\n");
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+  const { line, column } = positionInText(text, offset);
+  return `line ${line}, column ${column}`;
 }
 
 /**

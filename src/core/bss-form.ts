@@ -32,7 +32,7 @@ export interface BssFormValues {
  * A direct CSP's subscriptions carry no Partner of Record: Microsoft counts a subscription towards
  * direct-CSP rebates only when that field is empty (the seed's activation guide).
  */
-export const DIRECT_PARTNER_OF_RECORD = "";
+const DIRECT_PARTNER_OF_RECORD = "";
 
 /**
  * An indirect provider's POR is not one value: the BSS writes, per subscription, the MPN ID of the

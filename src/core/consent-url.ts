@@ -15,7 +15,7 @@ export interface ConsentUrlInput {
 }
 
 /** Scopes of the consent: Partner Center's delegated permission, plus a refresh token (DESIGN §6). */
-export const CONSENT_SCOPES = [
+const CONSENT_SCOPES = [
   `${PARTNER_CENTER_RESOURCE}/${PARTNER_CENTER_SCOPE}`,
   "offline_access",
   "openid",

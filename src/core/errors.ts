@@ -75,3 +75,9 @@ export class ServiceError extends CspopsError {
 export class InternalError extends CspopsError {
   readonly exitCode = ExitCode.invalidInput;
 }
+
+/** Any thrown value as a `CspopsError`: ours pass through; anything else is a bug (`InternalError`). */
+export function asCspopsError(error: unknown): CspopsError {
+  if (error instanceof CspopsError) return error;
+  return new InternalError(error instanceof Error ? error.message : String(error), { cause: error });
+}

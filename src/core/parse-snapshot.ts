@@ -1,4 +1,5 @@
 import { validate as validateSnapshotSchema } from "./generated/observed-snapshot-validator.js";
+import { positionInText } from "./positions.js";
 import { parseGraphDateTime } from "./reconcile/dates.js";
 import type { ObservedSnapshot } from "./snapshot.js";
 
@@ -48,10 +49,7 @@ function describeJsonError(error: unknown, text: string): string {
   const raw = error instanceof Error ? error.message : String(error);
   const position = /at position (\d+)/.exec(raw);
   if (position?.[1] !== undefined) {
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const column = offset - before.lastIndexOf("\n");
+    const { line, column } = positionInText(text, Number(position[1]));
     const reason = raw.replace(/\s*in JSON at position \d+.*$/s, "");
     return `not valid JSON at line ${line}, column ${column}: ${reason}`;
   }

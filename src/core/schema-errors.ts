@@ -3,7 +3,7 @@ import { parsePointer } from "./positions.js";
 import type { Finding } from "./rules/rule.js";
 import { explainPattern } from "./schema-errors-fields.js";
 import { dropTyposOfMissingKeys, translateRequired, translateUnknownKey } from "./schema-errors-keys.js";
-import { schemaNodeAt } from "./schema-errors-lookup.js";
+import { parentSchemaPath, schemaNodeAt } from "./schema-errors-lookup.js";
 import type { SchemaError, Translation } from "./schema-errors-types.js";
 import { describeFound, dotted, quote } from "./schema-errors-values.js";
 
@@ -63,7 +63,7 @@ function translateOne(error: SchemaError, data: unknown): Translation {
   const pointer = error.instancePath;
   const value = valueAt(data, pointer);
   const field = `\`${dotted(pointer)}\``;
-  const node = schemaNodeAt(error.schemaPath.slice(0, error.schemaPath.lastIndexOf("/")));
+  const node = schemaNodeAt(parentSchemaPath(error.schemaPath));
   const about = node?.description;
   switch (error.keyword) {
     case "required":

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseSnapshot } from "../core/parse-snapshot.js";
 import type { ObservedSnapshot } from "../core/snapshot.js";
-import type { FaultKind } from "./faults.js";
+import { FAULT_ARGS, FAULT_USAGE, readFaultArgs } from "./fault-args.js";
 import { buildExampleSeed } from "./seeds/example-instances.js";
 import { startEmulator } from "./start-emulator.js";
 
@@ -12,9 +12,8 @@ const USAGE = `Usage: node dist/emulator/main.js [options]
   --port N              port on 127.0.0.1 (default: a free one)
   --page-size N         largest Graph page (default 100)
   --latency-ms N        delay before every Graph request
-  --failure-rate R      share of Graph requests (and batch items) that fail, 0..1
-  --faults LIST         kinds to inject, comma-separated: 429,500,502,503,drop (default: all)
-  --retry-after S       Retry-After seconds on injected 429/503 (default 1)
+${FAULT_USAGE}
+                        (faults hit Graph requests and each $batch item)
   --forbid TENANT       answer 403 for this tenant (repeatable)
   --slow TENANT=MS      answer this tenant after MS milliseconds (repeatable)
 Prints one JSON line on stdout when ready; point cspops at it with the env file it names.`;
@@ -26,10 +25,7 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       port: { type: "string" },
       "page-size": { type: "string" },
-      "latency-ms": { type: "string" },
-      "failure-rate": { type: "string" },
-      faults: { type: "string" },
-      "retry-after": { type: "string" },
+      ...FAULT_ARGS,
       forbid: { type: "string", multiple: true },
       slow: { type: "string", multiple: true },
       help: { type: "boolean" },
@@ -50,12 +46,7 @@ async function main(): Promise<void> {
     seed,
     ...(values.port === undefined ? {} : { port: Number(values.port) }),
     ...(values["page-size"] === undefined ? {} : { pageSize: Number(values["page-size"]) }),
-    graphFaults: {
-      latencyMs: Number(values["latency-ms"] ?? 0),
-      failureRate: Number(values["failure-rate"] ?? 0),
-      ...(values.faults === undefined ? {} : { kinds: values.faults.split(",") as FaultKind[] }),
-      retryAfterSeconds: Number(values["retry-after"] ?? 1),
-    },
+    graphFaults: readFaultArgs(values),
     tenants,
   });
   const ready = {

@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { type BssFormValues, partnerOfRecordFor } from "../core/bss-form.js";
-import { buildConsentUrl } from "../core/consent-url.js";
 import { CLOUD_ENDPOINTS } from "../core/identifiers.js";
 import type { PartnerInstance } from "../core/instance.js";
+import { buildInstanceConsentUrl } from "../core/reconcile/instance-consent-url.js";
 import type { ProvisionedApp } from "./provisioned-app.js";
 
 /** One instance's entry of the stack output `instances`: each BSS form value, or an Output of it. */
@@ -17,7 +17,6 @@ export type InstanceOutputs = {
  */
 export function buildInstanceOutputs(instance: PartnerInstance, app: ProvisionedApp): InstanceOutputs {
   const { cloud, partner } = instance.spec;
-  const redirectUri = instance.spec.app.redirectUris[0];
   return {
     apiUrl: CLOUD_ENDPOINTS[cloud].partnerCenterApi,
     tenantName: partner.defaultDomain,
@@ -27,17 +26,6 @@ export function buildInstanceOutputs(instance: PartnerInstance, app: Provisioned
     accountId: partner.tenantId,
     cspStatus: partner.cspStatus,
     partnerOfRecord: partnerOfRecordFor(partner.cspStatus),
-    consentUrl:
-      redirectUri === undefined
-        ? ""
-        : app.appId.apply((appId) =>
-            buildConsentUrl({
-              cloud,
-              tenantId: partner.tenantId,
-              appId,
-              redirectUri,
-              state: instance.metadata.name,
-            }),
-          ),
+    consentUrl: app.appId.apply((appId) => buildInstanceConsentUrl(instance, appId)),
   };
 }

@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "../core/reconcile/dates.js";
 
 /**
  * Days a Key stays valid after its rotation date. The schedule of one Key, created at `t`:
@@ -13,10 +13,10 @@ const DAY_MS = 86_400_000;
  * `MIN_KEY_VALIDITY_DAYS` (30) until 15 days past the rotation date, so reconcile reports `drifted`
  * only when rotations stall, not on every cycle.
  */
-export const KEY_OVERLAP_DAYS = 45;
+const KEY_OVERLAP_DAYS = 45;
 
 /** `timestamp` (RFC 3339) plus `days`, as RFC 3339 in UTC without fractional seconds. */
-export function addDays(timestamp: string, days: number): string {
+function addDays(timestamp: string, days: number): string {
   const millis = Date.parse(timestamp);
   if (Number.isNaN(millis)) throw new RangeError(`not an RFC 3339 timestamp: ${timestamp}`);
   return new Date(millis + days * DAY_MS).toISOString().replace(/\.\d{3}Z$/, "Z");

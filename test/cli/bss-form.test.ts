@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BSS_FORM_LABELS } from "../support/bss-form.js";
+import { runCli } from "../support/run-cli.js";
 
-const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 const CANARY_KEY = "Zq8Q~canary-key-for-the-bss-form-test-only";
 
 /** The shape `pulumi stack output --json --show-secrets` prints for this stack. */
@@ -38,26 +37,6 @@ const STACK_OUTPUT = {
   },
 };
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runCli(args: readonly string[], stdin: string, cwd = process.cwd()): Promise<Run> {
-  return new Promise((settle) => {
-    const child = execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => {
-        settle({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin);
-  });
-}
-
 let folder: string;
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), "cspops-bss-form-"));
@@ -68,22 +47,14 @@ afterAll(async () => {
 
 describe("cspops bss-form", () => {
   it("prints the form's fields in the order the BSS lists them, the Key masked", async () => {
-    const run = await runCli(["bss-form", "contoso-primary"], JSON.stringify(STACK_OUTPUT));
+    const run = await runCli(["bss-form", "contoso-primary"], { stdin: JSON.stringify(STACK_OUTPUT) });
 
     expect(run.code).toBe(0);
     const labels = run.stdout
       .split("\n")
       .filter((line) => line.startsWith("  "))
       .map((line) => line.trim().split(/\s{2,}/)[0]);
-    expect(labels).toEqual([
-      "API URL",
-      "Tenant name",
-      "App ID",
-      "Key",
-      "Account ID",
-      "CSP Status",
-      "Authorization link",
-    ]);
+    expect(labels).toEqual(BSS_FORM_LABELS);
     expect(run.stdout).toMatch(
       /API URL\s+https:\/\/api\.partnercenter\.microsoft\.com\s+\(Microsoft Global\)/,
     );
@@ -99,7 +70,9 @@ describe("cspops bss-form", () => {
   });
 
   it("prints the Key itself with --show-key", async () => {
-    const run = await runCli(["bss-form", "contoso-primary", "--show-key"], JSON.stringify(STACK_OUTPUT));
+    const run = await runCli(["bss-form", "contoso-primary", "--show-key"], {
+      stdin: JSON.stringify(STACK_OUTPUT),
+    });
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`\\n  Key\\s+${CANARY_KEY.replace(/[~.]/g, "\\$&")}\\n`));
@@ -108,11 +81,9 @@ describe("cspops bss-form", () => {
   it("reads --file, relative to the working directory, and explains a direct CSP's empty POR and an adopted app", async () => {
     await writeFile(path.join(folder, "outputs.json"), JSON.stringify(STACK_OUTPUT.instances));
 
-    const run = await runCli(
-      ["bss-form", "fabrikam-china", "--file", "outputs.json", "--show-key"],
-      "",
-      folder,
-    );
+    const run = await runCli(["bss-form", "fabrikam-china", "--file", "outputs.json", "--show-key"], {
+      cwd: folder,
+    });
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -126,7 +97,7 @@ describe("cspops bss-form", () => {
   });
 
   it("names the known instances for an unknown one (exit 1, no stack trace)", async () => {
-    const run = await runCli(["bss-form", "contoso-live"], JSON.stringify(STACK_OUTPUT));
+    const run = await runCli(["bss-form", "contoso-live"], { stdin: JSON.stringify(STACK_OUTPUT) });
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
@@ -136,7 +107,9 @@ describe("cspops bss-form", () => {
   });
 
   it("rejects malformed JSON without echoing it (exit 1)", async () => {
-    const run = await runCli(["bss-form", "contoso-primary"], `{"instances": {"key": "${CANARY_KEY}" oops`);
+    const run = await runCli(["bss-form", "contoso-primary"], {
+      stdin: `{"instances": {"key": "${CANARY_KEY}" oops`,
+    });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^cspops: stdin is not valid JSON \(line 1, column \d+\)\n {2}hint: /);
@@ -148,31 +121,32 @@ describe("cspops bss-form", () => {
     const masked = structuredClone(STACK_OUTPUT);
     masked.instances["contoso-primary"].key = "[secret]";
 
-    const run = await runCli(["bss-form", "contoso-primary", "--show-key"], JSON.stringify(masked));
+    const run = await runCli(["bss-form", "contoso-primary", "--show-key"], {
+      stdin: JSON.stringify(masked),
+    });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("--show-secrets");
   });
 
   it("reports an outputs file that does not hold the stack's instances", async () => {
-    const run = await runCli(
-      ["bss-form", "contoso-primary"],
-      JSON.stringify({ instances: { "contoso-primary": { appId: 1 } } }),
-    );
+    const run = await runCli(["bss-form", "contoso-primary"], {
+      stdin: JSON.stringify({ instances: { "contoso-primary": { appId: 1 } } }),
+    });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^cspops: the stack output for 'contoso-primary' has no valid 'apiUrl'/);
   });
 
   it("reports a missing --file", async () => {
-    const run = await runCli(["bss-form", "contoso-primary", "--file", "missing.json"], "", folder);
+    const run = await runCli(["bss-form", "contoso-primary", "--file", "missing.json"], { cwd: folder });
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^cspops: cannot read .*missing\.json \(ENOENT\)/);
   });
 
   it("needs an instance name (usage error, exit 2)", async () => {
-    const run = await runCli(["bss-form"], "{}");
+    const run = await runCli(["bss-form"], { stdin: "{}" });
 
     expect(run.code).toBe(2);
   });

@@ -1,32 +1,8 @@
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const CLI = join(root, "dist/cli/main.js");
-const EXAMPLES = "test/fixtures/snapshots/examples.json";
-const FIXTURE = "test/fixtures/snapshots/all-statuses";
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((settle) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env } },
-      (error, stdout, stderr) => {
-        settle({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-      },
-    );
-  });
-}
+import { EXAMPLES_SNAPSHOT as EXAMPLES, ALL_STATUSES_FIXTURE as FIXTURE } from "../support/fixtures.js";
+import { ROOT as root, runCli } from "../support/run-cli.js";
 
 async function appIdOf(tenantId: string): Promise<string> {
   const snapshot = JSON.parse(await readFile(join(root, EXAMPLES), "utf8"));
@@ -67,7 +43,7 @@ describe("cspops consent-link", () => {
 
   it("uses CSPOPS_AUTHORITY_HOST when it is set", async () => {
     const run = await runCli(["consent-link", "contoso-primary", "--observed", EXAMPLES], {
-      CSPOPS_AUTHORITY_HOST: "https://127.0.0.1:8443/",
+      env: { CSPOPS_AUTHORITY_HOST: "https://127.0.0.1:8443/" },
     });
 
     expect(

@@ -1,35 +1,21 @@
-import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLES_SNAPSHOT, ALL_STATUSES_FIXTURE as FIXTURE } from "../support/fixtures.js";
+import { ROOT as root, runCli } from "../support/run-cli.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const CLI = join(root, "dist/cli/main.js");
-const FIXTURE = "test/fixtures/snapshots/all-statuses";
 const FIXTURE_ARGS = ["--dir", `${FIXTURE}/instances`, "--observed", `${FIXTURE}/snapshot.json`];
 const NOW = "2026-11-20T10:00:00Z";
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+/** `cspops reconcile` of the instances in `dir` against the snapshot file `observed`, as of NOW. */
+const reconcileFrom = (dir: string, observed: string, ...args: string[]) =>
+  runCli(["reconcile", "--dir", dir, "--observed", observed, "--now", NOW, ...args]);
 
-function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((settle) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd: root, env: { ...process.env, NO_COLOR: "1", CSPOPS_NOW: "", GITHUB_STEP_SUMMARY: "", ...env } },
-      (error, stdout, stderr) => {
-        settle({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr });
-      },
-    );
-  });
-}
+/** `cspops reconcile` of the example instances against their snapshot, as of NOW. */
+const reconcileExamples = (args: readonly string[], env: Record<string, string> = {}) =>
+  runCli(["reconcile", "--observed", EXAMPLES_SNAPSHOT, "--now", NOW, ...args], { env });
 
 const validateReport = new Ajv2020.default({ allErrors: true, strict: true }).compile(
   JSON.parse(await readFile(join(root, "schemas/reconcile-report.schema.json"), "utf8")) as object,
@@ -73,7 +59,9 @@ describe("cspops reconcile --observed", () => {
   });
 
   it("takes the clock from CSPOPS_NOW as from --now", async () => {
-    const run = await runCli(["reconcile", ...FIXTURE_ARGS, "--format", "json"], { CSPOPS_NOW: NOW });
+    const run = await runCli(["reconcile", ...FIXTURE_ARGS, "--format", "json"], {
+      env: { CSPOPS_NOW: NOW },
+    });
 
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).generatedAt).toBe("2026-11-20T10:00:00.000Z");
@@ -110,17 +98,12 @@ describe("cspops reconcile --observed", () => {
     await mkdir(dir, { recursive: true });
     await copyFile(join(root, FIXTURE, "instances/ready-primary.yaml"), join(dir, "ready-primary.yaml"));
 
-    const run = await runCli([
-      "reconcile",
-      "--dir",
+    const run = await reconcileFrom(
       dir,
-      "--observed",
       `${FIXTURE}/snapshot.json`,
-      "--now",
-      NOW,
       "--fail-on",
       "needs-consent,blocked,drifted",
-    ]);
+    );
 
     expect(run.code, run.stderr).toBe(0);
   });
@@ -141,7 +124,7 @@ describe("cspops reconcile --observed", () => {
   });
 
   it("exits 2 on an invalid CSPOPS_NOW, naming it", async () => {
-    const run = await runCli(["reconcile", ...FIXTURE_ARGS], { CSPOPS_NOW: "soon" });
+    const run = await runCli(["reconcile", ...FIXTURE_ARGS], { env: { CSPOPS_NOW: "soon" } });
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("CSPOPS_NOW 'soon'");
@@ -155,15 +138,7 @@ describe("cspops reconcile --observed", () => {
       "apiVersion: cspops/v1\nkind: PartnerInstance\nmetadata:\n  name: broken\nspec:\n  environment: primary\n",
     );
 
-    const run = await runCli([
-      "reconcile",
-      "--dir",
-      dir,
-      "--observed",
-      `${FIXTURE}/snapshot.json`,
-      "--now",
-      NOW,
-    ]);
+    const run = await reconcileFrom(dir, `${FIXTURE}/snapshot.json`);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/broken\.yaml:\d+:\d+ error /);
@@ -171,15 +146,7 @@ describe("cspops reconcile --observed", () => {
   });
 
   it("names a snapshot file that does not exist, without a stack trace", async () => {
-    const run = await runCli([
-      "reconcile",
-      "--dir",
-      `${FIXTURE}/instances`,
-      "--observed",
-      "nowhere.json",
-      "--now",
-      NOW,
-    ]);
+    const run = await reconcileFrom(`${FIXTURE}/instances`, "nowhere.json");
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("cannot read the snapshot file nowhere.json: no such file");
@@ -200,24 +167,8 @@ describe("cspops reconcile --observed", () => {
     const broken = join(scratch, "broken.json");
     await writeFile(broken, '{ "schemaVersion": 1,');
 
-    const leaky = await runCli([
-      "reconcile",
-      "--dir",
-      `${FIXTURE}/instances`,
-      "--observed",
-      file,
-      "--now",
-      NOW,
-    ]);
-    const truncated = await runCli([
-      "reconcile",
-      "--dir",
-      `${FIXTURE}/instances`,
-      "--observed",
-      broken,
-      "--now",
-      NOW,
-    ]);
+    const leaky = await reconcileFrom(`${FIXTURE}/instances`, file);
+    const truncated = await reconcileFrom(`${FIXTURE}/instances`, broken);
 
     expect(leaky.code).toBe(1);
     expect(leaky.stderr).toContain("is not a valid observed snapshot");
@@ -229,15 +180,7 @@ describe("cspops reconcile --observed", () => {
   });
 
   it("prints a Markdown report an admin can act on for the example instances", async () => {
-    const run = await runCli([
-      "reconcile",
-      "--observed",
-      "test/fixtures/snapshots/examples.json",
-      "--now",
-      NOW,
-      "--format",
-      "markdown",
-    ]);
+    const run = await reconcileExamples(["--format", "markdown"]);
 
     expect(run.code).toBe(0);
     expect(run.stdout.startsWith("<!-- cspops:reconcile -->\n")).toBe(true);
@@ -251,13 +194,7 @@ describe("cspops reconcile --observed", () => {
   });
 
   it("prints a table without colour under NO_COLOR", async () => {
-    const run = await runCli([
-      "reconcile",
-      "--observed",
-      "test/fixtures/snapshots/examples.json",
-      "--now",
-      NOW,
-    ]);
+    const run = await reconcileExamples([]);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^INSTANCE\s+ENV\s+CLOUD\s+STATUS\s+NEXT$/m);
@@ -268,18 +205,7 @@ describe("cspops reconcile --observed", () => {
     const summary = join(scratch, "summary.md");
     await writeFile(summary, "previous step\n");
 
-    const run = await runCli(
-      [
-        "reconcile",
-        "--observed",
-        "test/fixtures/snapshots/examples.json",
-        "--now",
-        NOW,
-        "--format",
-        "github",
-      ],
-      { GITHUB_STEP_SUMMARY: summary },
-    );
+    const run = await reconcileExamples(["--format", "github"], { GITHUB_STEP_SUMMARY: summary });
 
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -290,10 +216,9 @@ describe("cspops reconcile --observed", () => {
   });
 
   it("points consent links at CSPOPS_AUTHORITY_HOST (the emulator)", async () => {
-    const run = await runCli(
-      ["reconcile", "--observed", "test/fixtures/snapshots/examples.json", "--now", NOW, "--format", "json"],
-      { CSPOPS_AUTHORITY_HOST: "https://127.0.0.1:8443" },
-    );
+    const run = await reconcileExamples(["--format", "json"], {
+      CSPOPS_AUTHORITY_HOST: "https://127.0.0.1:8443",
+    });
 
     const sandbox = JSON.parse(run.stdout).instances.find(
       (instance: { name: string }) => instance.name === "contoso-sandbox",

@@ -1,38 +1,11 @@
-import { execFile } from "node:child_process";
 import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT as root, runCli } from "../support/run-cli.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const CLI = join(root, "dist/cli/main.js");
 const TRACE_HOOK = join(root, "test/cli/support/trace-validate-loads.mjs");
 const CANARY = "q7w8Q~CANARYcanary0123456789abcdefghijkl";
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function runCli(
-  args: readonly string[],
-  options: { env?: Record<string, string>; cwd?: string; nodeArgs?: string[] } = {},
-): Promise<Run> {
-  return new Promise((settle) => {
-    execFile(
-      process.execPath,
-      [...(options.nodeArgs ?? []), CLI, ...args],
-      {
-        cwd: options.cwd ?? root,
-        env: { ...process.env, NO_COLOR: "1", GITHUB_STEP_SUMMARY: "", ...options.env },
-      },
-      (error, stdout, stderr) =>
-        settle({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr }),
-    );
-  });
-}
 
 let scratch: string;
 let invalidDir: string;

@@ -3,6 +3,7 @@ import { describeApiUrl, partnerOfRecordFor } from "../../src/core/bss-form.js";
 import { buildBssForm, MASKED_KEY } from "../../src/core/bss-form-fields.js";
 import { parseStackOutputJson, selectInstanceValues } from "../../src/core/bss-form-parse.js";
 import { InputError } from "../../src/core/errors.js";
+import { BSS_FORM_LABELS } from "../support/bss-form.js";
 
 const VALUES = {
   apiUrl: "https://api.partnercenter.microsoft.com",
@@ -84,15 +85,7 @@ describe("buildBssForm", () => {
   it("lists the fields in the seed form's order and masks the Key", () => {
     const form = buildBssForm("contoso-primary", VALUES, { showKey: false });
 
-    expect(form.fields.map((field) => field.label)).toEqual([
-      "API URL",
-      "Tenant name",
-      "App ID",
-      "Key",
-      "Account ID",
-      "CSP Status",
-      "Authorization link",
-    ]);
+    expect(form.fields.map((field) => field.label)).toEqual(BSS_FORM_LABELS);
     expect(form.fields[3]?.value).toBe(MASKED_KEY);
     expect(JSON.stringify(form)).not.toContain("canary");
   });

@@ -7,7 +7,6 @@ import { provisionInstances } from "../../src/pulumi/provision-instances.js";
 import {
   CONTOSO_TENANT,
   EXAMPLE_INSTANCES,
-  FABRIKAM_TENANT,
   instanceFiles,
   instanceYaml,
   writeInstancesFolder,
@@ -44,9 +43,10 @@ async function validateText(dir: string): Promise<string> {
   return stdout;
 }
 
-const [primary, sandbox] = EXAMPLE_INSTANCES as [
+const [primary, sandbox, fabrikamChina] = EXAMPLE_INSTANCES as [
   (typeof EXAMPLE_INSTANCES)[0],
   (typeof EXAMPLE_INSTANCES)[1],
+  (typeof EXAMPLE_INSTANCES)[2],
 ];
 
 describe("an invalid instances folder", () => {
@@ -59,10 +59,7 @@ describe("an invalid instances folder", () => {
 
     const run = provisionInstances({ instancesDir: ".", cwd: dir });
 
-    const error = await run.then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
+    const error = await run.catch((reason: unknown) => reason);
     expect(pulumi.RunError.isInstance(error)).toBe(true);
     expect(`${(error as Error).message}`).toBe(await validateText(dir));
     expect((error as Error).message).toContain("contoso-live");
@@ -86,10 +83,7 @@ describe("an invalid instances folder", () => {
 
     const run = provisionInstances({ instancesDir: "nowhere", cwd: dir });
 
-    const error = await run.then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
+    const error = await run.catch((reason: unknown) => reason);
     expect(pulumi.RunError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(
       /^cspops: the instances folder 'nowhere' does not exist under .*\n {2}hint: set CSPOPS_INSTANCES_DIR/,
@@ -101,15 +95,7 @@ describe("an invalid instances folder", () => {
     const dir = await folderOf(
       instanceFiles([
         primary,
-        {
-          name: "fabrikam-china",
-          cloud: "china",
-          tenantId: FABRIKAM_TENANT,
-          defaultDomain: "fabrikamcn.partner.onmschina.cn",
-          cspStatus: "direct",
-          redirectUris: ["https://bss.fabrikam.example.cn/ms/consent/callback"],
-          adminAgent: "li.wei@fabrikamcn.partner.onmschina.cn",
-        },
+        fabrikamChina,
         {
           name: "fabrikam-sandbox",
           environment: "sandbox",

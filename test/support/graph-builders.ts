@@ -53,6 +53,15 @@ export function partnerCenterAccess(): GraphRequiredResourceAccess {
   };
 }
 
+/** `microsoft.graph.informationalUrl` of an app that sets none, as applications and service principals carry it. */
+const NO_INFORMATIONAL_URLS = {
+  termsOfServiceUrl: null,
+  supportUrl: null,
+  privacyStatementUrl: null,
+  marketingUrl: null,
+  logoUrl: null,
+} as const;
+
 export function graphApplication(options: {
   appId: string;
   displayName: string;
@@ -90,13 +99,7 @@ export function graphApplication(options: {
     },
     appRoles: [],
     publicClient: { redirectUris: [] },
-    info: {
-      termsOfServiceUrl: null,
-      supportUrl: null,
-      privacyStatementUrl: null,
-      marketingUrl: null,
-      logoUrl: null,
-    },
+    info: { ...NO_INFORMATIONAL_URLS },
     keyCredentials: [],
     parentalControlSettings: { countriesBlockedForMinors: [], legalAgeGroupRule: "Allow" },
     passwordCredentials: [...(options.passwordCredentials ?? [])],
@@ -131,13 +134,7 @@ export function graphServicePrincipal(options: {
     endpoints: [],
     homepage: null,
     id: options.id ?? guidFor(`servicePrincipal:${options.appId}`),
-    info: {
-      termsOfServiceUrl: null,
-      supportUrl: null,
-      privacyStatementUrl: null,
-      marketingUrl: null,
-      logoUrl: null,
-    },
+    info: { ...NO_INFORMATIONAL_URLS },
     keyCredentials: [],
     logoutUrl: null,
     oauth2PermissionScopes: [],

@@ -50,7 +50,10 @@ export async function ensureComment(
 }
 
 /** The marked comment with the lowest id, which is the first one GitHub lists (oldest first). */
-function findFirstMarked(session: GitHubSession, request: EnsureCommentRequest): Promise<Comment | undefined> {
+function findFirstMarked(
+  session: GitHubSession,
+  request: EnsureCommentRequest,
+): Promise<Comment | undefined> {
   return attempt(
     session,
     {

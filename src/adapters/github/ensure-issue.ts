@@ -107,7 +107,8 @@ async function ensureLabel(session: GitHubSession, request: EnsureIssueRequest):
     await session.octokit.rest.issues.getLabel({ owner, repo, name: request.label.name });
     return;
   } catch (error) {
-    if (statusOf(error) !== 404) throw session.fail(error, { action: "read the drift label", ...REPOSITORY_CALL });
+    if (statusOf(error) !== 404)
+      throw session.fail(error, { action: "read the drift label", ...REPOSITORY_CALL });
   }
   try {
     await session.octokit.rest.issues.createLabel({ owner, repo, ...request.label });
@@ -141,7 +142,11 @@ async function patchIssue(
 ): Promise<EnsureIssueResult> {
   const { data } = await attempt(
     session,
-    { action: `update the drift issue #${issue.number}`, permission: WRITE, target: `issue #${issue.number}` },
+    {
+      action: `update the drift issue #${issue.number}`,
+      permission: WRITE,
+      target: `issue #${issue.number}`,
+    },
     () =>
       session.octokit.rest.issues.update({
         owner: session.owner,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type CspopsError, InternalError } from "../../core/errors.js";
 import type { GitHubOctokit } from "./create-octokit.js";
-import { type GitHubConnection, GITHUB_BODY_LIMIT } from "./github-port.js";
+import { GITHUB_BODY_LIMIT, type GitHubConnection } from "./github-port.js";
 import { type GitHubCallContext, translateGitHubError } from "./translate-github-error.js";
 
 /** What a failing call was for: the words of the error it becomes. */
@@ -41,7 +41,11 @@ export function createSession(
 }
 
 /** Runs one request; whatever it throws leaves as the project's error, worded for `call`. */
-export async function attempt<T>(session: GitHubSession, call: GitHubCall, request: () => Promise<T>): Promise<T> {
+export async function attempt<T>(
+  session: GitHubSession,
+  call: GitHubCall,
+  request: () => Promise<T>,
+): Promise<T> {
   try {
     return await request();
   } catch (error) {
@@ -104,7 +108,10 @@ export function isOutcomeUnknown(error: unknown): boolean {
 }
 
 /** A body the port may send: it carries its marker and fits GitHub's limit (a bug otherwise). */
-export function checkMarkedBody(request: { readonly body: string; readonly marker: string }, what: string): void {
+export function checkMarkedBody(
+  request: { readonly body: string; readonly marker: string },
+  what: string,
+): void {
   if (!request.body.includes(request.marker)) {
     throw new InternalError(`the ${what} body does not contain its marker ${request.marker}`);
   }

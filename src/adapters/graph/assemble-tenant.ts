@@ -76,20 +76,16 @@ function union(
   return { ok: true, value: [...byIdentity.values()] };
 }
 
-/** Admin agents by UPN as written in the YAML; a 404 leaves the agent out (they do not exist). */
+/** Admin agents by UPN as written in the YAML. */
 function collectUsers(
   outcomes: Outcomes,
   adminAgents: readonly string[],
 ): ListResult<Map<string, GraphObject>> {
+  const read = readPerAgent(outcomes, adminAgents, "user:");
+  if (!read.ok) return read;
   const users = new Map<string, GraphObject>();
-  for (const upn of adminAgents) {
-    const outcome = outcomes.get(`user:${upn}`);
-    if (outcome === undefined) continue;
-    if (!outcome.ok) {
-      if (outcome.error.status === 404) continue;
-      return { ok: false, error: outcome.error };
-    }
-    const { "@odata.context": _context, ...user } = outcome.body;
+  for (const [upn, { body }] of read.value) {
+    const { "@odata.context": _context, ...user } = body;
     users.set(upn, user);
   }
   return { ok: true, value: users };
@@ -101,18 +97,30 @@ function collectMemberships(
   adminAgents: readonly string[],
   users: ReadonlyMap<string, GraphObject>,
 ): ListResult<Record<string, GraphObject[]>> {
+  const read = readPerAgent(outcomes, adminAgents, "memberOf:");
+  if (!read.ok) return read;
   const memberOf: Record<string, GraphObject[]> = {};
-  for (const upn of adminAgents) {
-    const outcome = outcomes.get(`memberOf:${upn}`);
-    if (outcome === undefined) continue;
-    if (!outcome.ok) {
-      if (outcome.error.status === 404) continue;
-      return { ok: false, error: outcome.error };
-    }
+  for (const [upn, { values }] of read.value) {
     const id = users.get(upn)?.id;
-    if (typeof id === "string") memberOf[id] = (outcome.values ?? []) as GraphObject[];
+    if (typeof id === "string") memberOf[id] = (values ?? []) as GraphObject[];
   }
   return { ok: true, value: memberOf };
+}
+
+/** Each admin agent's successful read `prefix + upn`; a 404 leaves the agent out (they do not exist). */
+function readPerAgent(
+  outcomes: Outcomes,
+  adminAgents: readonly string[],
+  prefix: string,
+): ListResult<[string, Extract<ReadOutcome, { ok: true }>][]> {
+  const read: [string, Extract<ReadOutcome, { ok: true }>][] = [];
+  for (const upn of adminAgents) {
+    const outcome = outcomes.get(`${prefix}${upn}`);
+    if (outcome === undefined) continue;
+    if (outcome.ok) read.push([upn, outcome]);
+    else if (outcome.error.status !== 404) return { ok: false, error: outcome.error };
+  }
+  return { ok: true, value: read };
 }
 
 /** A Key's metadata without its `hint` (the secret's first characters) or any `secretText`. */

@@ -4,7 +4,7 @@ import { describeFailure, describeSubResponseError } from "./describe-failure.js
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
 
 /** Graph's limit of requests in one JSON batch (DOMAIN.md). */
-export const MAX_BATCH_SIZE = 20;
+const MAX_BATCH_SIZE = 20;
 
 export type GraphVersion = "v1.0" | "beta";
 

@@ -9,13 +9,13 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   type TenantObservation,
 } from "../../core/snapshot.js";
+import { redactCredentials } from "../redact-credentials.js";
 import { cacheTokens } from "./cached-token-credential.js";
 import { mapWithConcurrency, Semaphore } from "./concurrency.js";
 import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js";
 import { graphScopeFor } from "./graph-endpoints.js";
 import { createHttpsAgent, HttpsTransport } from "./https-transport.js";
 import { observeTenant } from "./observe-tenant.js";
-import { redactCredentials } from "../redact-credentials.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { createTenantGraphClient } from "./tenant-graph-client.js";
 

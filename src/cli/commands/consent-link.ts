@@ -3,7 +3,7 @@ import { ExitCode, InputError } from "../../core/errors.js";
 import type { LoadedInstance } from "../../core/instance.js";
 import { buildInstanceConsentUrl } from "../../core/reconcile/instance-consent-url.js";
 import { planReconcile } from "../../core/reconcile/plan-reconcile.js";
-import type { CliContext } from "../context.js";
+import { type CliContext, envText } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
 import { obtainSnapshot } from "../obtain-snapshot.js";
 
@@ -21,7 +21,7 @@ export async function runConsentLink(options: ConsentLinkOptions, context: CliCo
   const instances = await loadValidInstances(options.dir, context);
   const loaded = findInstance(instances, options.name, options.dir);
   const appId = await findAppId(loaded, options, context);
-  const authority = context.env.CSPOPS_AUTHORITY_HOST?.trim() || undefined;
+  const authority = envText(context.env, "CSPOPS_AUTHORITY_HOST");
   context.stdout.write(`${buildInstanceConsentUrl(loaded.instance, appId, authority)}\n`);
   context.stderr.write(
     `Open this link signed in as ${loaded.instance.spec.consent.adminAgent} (the admin agent, with MFA) and approve.\n`,

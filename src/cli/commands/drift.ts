@@ -4,21 +4,17 @@ import type { CliContext } from "../context.js";
 import { readGitHubEnv } from "../github-env.js";
 import { connectGitHub } from "../publish-report.js";
 import { parseFailOn, resolveNow, runReconcilePipeline } from "../reconcile-pipeline.js";
-import { countNotReady, plural } from "../render/report-facts.js";
-import { renderReportMarkdown, VOLATILE_REPORT_TIMES } from "../render/report-markdown.js";
-import { exitCodeFor, type ReportFormat, writeReport } from "./reconcile.js";
+import { countNotReady } from "../render/report-facts.js";
+import { renderReportMarkdown, reportTitle, VOLATILE_REPORT_TIMES } from "../render/report-markdown.js";
+import { exitCodeFor, writeReport } from "./reconcile.js";
+import type { ReportCommandOptions } from "./report-options.js";
 
-export interface DriftCommandOptions {
-  readonly dir: string;
-  readonly observed?: string;
-  readonly now?: string;
-  readonly format: ReportFormat;
+export interface DriftCommandOptions extends ReportCommandOptions {
   readonly issue: boolean;
-  readonly failOn?: string;
 }
 
-export const DRIFT_ISSUE_MARKER = "<!-- cspops:drift -->";
-export const DRIFT_LABEL = {
+const DRIFT_ISSUE_MARKER = "<!-- cspops:drift -->";
+const DRIFT_LABEL = {
   name: "cspops-drift",
   color: "d93f0b",
   description: "cspops: partner instances that drifted or need consent",
@@ -50,7 +46,7 @@ const NOT_READY = new Set(RECONCILE_STATUSES.filter((status) => status !== "read
 /** Open (or reopen) the dashboard while anything needs action; close it as completed when nothing does. */
 async function ensureDashboard(report: ReconcileReport, context: CliContext): Promise<EnsureIssueResult> {
   const port = await connectGitHub(readGitHubEnv(context.env));
-  const title = dashboardTitle(report);
+  const title = reportTitle(report, "cspops drift");
   const body = renderReportMarkdown(report, { marker: DRIFT_ISSUE_MARKER, title, command: "cspops drift" });
   const request = {
     marker: DRIFT_ISSUE_MARKER,
@@ -60,13 +56,6 @@ async function ensureDashboard(report: ReconcileReport, context: CliContext): Pr
     volatile: VOLATILE_REPORT_TIMES,
   };
   return countNotReady(report) > 0 ? port.ensureIssue(request) : port.ensureIssueClosed(request);
-}
-
-function dashboardTitle(report: ReconcileReport): string {
-  const total = report.instances.length;
-  const notReady = countNotReady(report);
-  if (notReady === 0) return `cspops drift: all ${plural(total, "partner instance")} ready`;
-  return `cspops drift: ${notReady} of ${plural(total, "partner instance")} ${notReady === 1 ? "needs" : "need"} action`;
 }
 
 function describeIssue(result: EnsureIssueResult): string {

@@ -26,7 +26,7 @@ const SECRET_VARIABLES = [
  * CA the process trusts through `NODE_EXTRA_CA_CERTS`). `DefaultAzureCredential` itself reads
  * `process.env` (AZURE_*): the SDK offers no way to hand it another environment.
  */
-export function createLiveObserver(context: CliContext): DirectoryObserver {
+function createLiveObserver(context: CliContext): DirectoryObserver {
   const overrides = readGraphEndpointOverrides(context.env);
   return createGraphObserver({
     credentialFor: ({ cloud, tenantId, agent }) =>

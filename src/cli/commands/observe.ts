@@ -37,7 +37,8 @@ function summarise(snapshot: ObservedSnapshot, out: string): string {
   const unread: string[] = [];
   const partial: string[] = [];
   for (const [tenantId, tenant] of tenants) {
-    if (tenant.error !== undefined) unread.push(`  ${tenantId}: not observed (${describeGraphError(tenant.error)})`);
+    if (tenant.error !== undefined)
+      unread.push(`  ${tenantId}: not observed (${describeGraphError(tenant.error)})`);
     else if (tenant.errors !== undefined)
       partial.push(`  ${tenantId}: not observed: ${Object.keys(tenant.errors).join(", ")}`);
   }

@@ -1,7 +1,7 @@
-import { appendFile } from "node:fs/promises";
 import { ExitCode } from "../../core/errors.js";
 import type { ReconcileReport, ReconcileStatus } from "../../core/report.js";
 import { type CliContext, useColour } from "../context.js";
+import { appendStepSummary } from "../github-env.js";
 import { publishReport } from "../publish-report.js";
 import {
   parseFailOn,
@@ -13,17 +13,11 @@ import { renderReportGithub } from "../render/report-github.js";
 import { renderReportJson } from "../render/report-json.js";
 import { renderReportMarkdown } from "../render/report-markdown.js";
 import { renderReportText } from "../render/report-text.js";
+import type { ReportCommandOptions, ReportFormat } from "./report-options.js";
 
-export type ReportFormat = "text" | "json" | "markdown" | "github";
-
-export interface ReconcileCommandOptions {
-  readonly dir: string;
-  readonly observed?: string;
-  readonly now?: string;
-  readonly format: ReportFormat;
+export interface ReconcileCommandOptions extends ReportCommandOptions {
   readonly comment: boolean;
   readonly pr?: string;
-  readonly failOn?: string;
 }
 
 /** `cspops reconcile` (DESIGN §3): exit 0 report made, 1 invalid instances, 3 service failure, 4 a --fail-on status. */
@@ -54,7 +48,8 @@ export async function writeReport(
   report: ReconcileReport,
   format: ReportFormat,
   context: CliContext,
-  command = "cspops reconcile",
+  /** The command the Markdown footer names; `cspops reconcile` unless given. */
+  command?: string,
 ): Promise<void> {
   switch (format) {
     case "json":
@@ -66,8 +61,7 @@ export async function writeReport(
     case "github": {
       const { annotations, summary } = renderReportGithub(report);
       context.stdout.write(annotations);
-      const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile !== undefined && summaryFile !== "") await appendFile(summaryFile, summary, "utf8");
+      await appendStepSummary(context.env, summary);
       return;
     }
     case "text":

@@ -1,7 +1,7 @@
-import { appendFile } from "node:fs/promises";
 import { readInstanceSources } from "../../adapters/instance-files.js";
 import { ExitCode } from "../../core/errors.js";
 import { type CliContext, useColour } from "../context.js";
+import { appendStepSummary } from "../github-env.js";
 import { validateSources } from "../load-instances.js";
 import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../render/diagnostics-github.js";
 import { renderDiagnosticsJson } from "../render/diagnostics-json.js";
@@ -24,10 +24,10 @@ export async function runValidate(options: ValidateOptions, context: CliContext)
       break;
     case "github": {
       context.stdout.write(`${renderDiagnosticsGithub(result.diagnostics)}${summary}`);
-      const summaryFile = context.env.GITHUB_STEP_SUMMARY;
-      if (summaryFile !== undefined && summaryFile !== "") {
-        await appendFile(summaryFile, renderDiagnosticsStepSummary(result.diagnostics, result.fileCount));
-      }
+      await appendStepSummary(
+        context.env,
+        renderDiagnosticsStepSummary(result.diagnostics, result.fileCount),
+      );
       break;
     }
     case "text": {

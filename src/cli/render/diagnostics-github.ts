@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../core/diagnostic.js";
-import { plural } from "./diagnostics-text.js";
+import { plural } from "./plural.js";
 
 /**
  * One GitHub Actions workflow command per diagnostic (`::error file=…,line=…,col=…,title=…::…`),

@@ -1,5 +1,6 @@
 import { createColors } from "picocolors";
 import type { Diagnostic } from "../../core/diagnostic.js";
+import { plural } from "./plural.js";
 
 export interface TextRenderOptions {
   readonly colour: boolean;
@@ -43,8 +44,4 @@ export function renderDiagnosticsSummary(diagnostics: readonly Diagnostic[], fil
   if (fileCount === 0) return "no instance files found\n";
   const warned = warnings > 0 ? `, ${plural(warnings, "warning")}` : "";
   return `valid: ${plural(fileCount ?? 0, "instance file")}${warned}\n`;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,3 +1,4 @@
+import { formatMinute } from "../../core/reconcile/dates.js";
 import {
   compareStatusSeverity,
   type Finding,
@@ -57,11 +58,15 @@ export function actorsOf(instance: InstanceReport): string[] {
   return [...new Set(actors)];
 }
 
-/** `1 needs-consent, 2 ready`, most severe first. */
-export function describeSummary(report: ReconcileReport, separator = ", "): string {
+/** `1 needs-consent, 2 ready`, most severe first; `before` puts something (an icon) ahead of each. */
+export function describeSummary(
+  report: ReconcileReport,
+  separator = ", ",
+  before: (status: ReconcileStatus) => string = () => "",
+): string {
   return RECONCILE_STATUSES.flatMap((status) => {
     const count = report.summary[status];
-    return count === undefined ? [] : [`${count} ${status}`];
+    return count === undefined ? [] : [`${before(status)}${count} ${status}`];
   }).join(separator);
 }
 
@@ -72,11 +77,5 @@ export function countNotReady(report: ReconcileReport): number {
 /** `2026-11-20 10:00 UTC` from an ISO instant; the text itself when it is not one. */
 export function formatInstant(iso: string): string {
   const epoch = Date.parse(iso);
-  if (Number.isNaN(epoch)) return iso;
-  const text = new Date(epoch).toISOString();
-  return `${text.slice(0, 10)} ${text.slice(11, 16)} UTC`;
-}
-
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
+  return Number.isNaN(epoch) ? iso : formatMinute(epoch);
 }

@@ -1,4 +1,5 @@
 import type { InstanceReport, ReconcileReport } from "../../core/report.js";
+import { plural } from "./plural.js";
 import {
   actorsOf,
   countNotReady,
@@ -6,14 +7,13 @@ import {
   formatInstant,
   orderFindings,
   orderInstances,
-  plural,
   STATUS_ICONS,
 } from "./report-facts.js";
 
 export const RECONCILE_COMMENT_MARKER = "<!-- cspops:reconcile -->";
 
 /** GitHub refuses comment bodies over 65,536 characters; stay clear of it. */
-export const DEFAULT_MAX_CHARS = 65_000;
+const DEFAULT_MAX_CHARS = 65_000;
 
 /** Longest finding message shown in full; longer ones (hundreds of redirect URIs) are cut. */
 const MAX_MESSAGE_CHARS = 1_000;
@@ -21,7 +21,7 @@ const MAX_MESSAGE_CHARS = 1_000;
 const RESERVE_CHARS = 1_500;
 
 /** The command named in the footer unless the caller names another. */
-export const DEFAULT_REPORT_COMMAND = "cspops reconcile";
+const DEFAULT_REPORT_COMMAND = "cspops reconcile";
 
 /** An instant as `formatInstant` writes it: `2026-11-20 10:00 UTC`. */
 const INSTANT = String.raw`\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC`;
@@ -49,7 +49,7 @@ export interface ReportMarkdownOptions {
   /** Heading text; default says how many instances need action. */
   readonly title?: string;
   /** The command the footer says made the body (plain text, no backticks), e.g. `cspops drift`. Default `cspops reconcile`. */
-  readonly command?: string;
+  readonly command?: string | undefined;
 }
 
 /**
@@ -67,7 +67,7 @@ export function renderReportMarkdown(report: ReconcileReport, options: ReportMar
 
   const head = [
     ...(marker === "" ? [] : [marker]),
-    `### ${options.title ?? title(report)}`,
+    `### ${options.title ?? reportTitle(report)}`,
     "",
     `${describeSummaryWithIcons(report)}${renderTimes(report)}`,
     "",
@@ -100,24 +100,18 @@ function renderTimes(report: ReconcileReport): string {
   return ` — observed ${formatInstant(report.observedAt)}, checked ${formatInstant(report.generatedAt)}.`;
 }
 
-function title(report: ReconcileReport): string {
+/** `cspops: 2 of 3 partner instances need action`; `prefix` names the command (`cspops drift`). */
+export function reportTitle(report: ReconcileReport, prefix = "cspops"): string {
   const total = report.instances.length;
   const notReady = countNotReady(report);
-  if (total === 0) return "cspops: no partner instances";
-  if (notReady === 0) return `cspops: all ${plural(total, "partner instance")} ready`;
-  return `cspops: ${notReady} of ${plural(total, "partner instance")} ${notReady === 1 ? "needs" : "need"} action`;
+  if (total === 0) return `${prefix}: no partner instances`;
+  if (notReady === 0) return `${prefix}: all ${plural(total, "partner instance")} ready`;
+  return `${prefix}: ${notReady} of ${plural(total, "partner instance")} ${notReady === 1 ? "needs" : "need"} action`;
 }
 
 function describeSummaryWithIcons(report: ReconcileReport): string {
-  const summary = describeSummary(report, " · ");
-  if (summary === "") return "Nothing to check";
-  return summary
-    .split(" · ")
-    .map((part) => {
-      const status = part.slice(part.indexOf(" ") + 1) as keyof typeof STATUS_ICONS;
-      return `${STATUS_ICONS[status] ?? ""} ${part}`;
-    })
-    .join(" · ");
+  const summary = describeSummary(report, " · ", (status) => `${STATUS_ICONS[status]} `);
+  return summary === "" ? "Nothing to check" : summary;
 }
 
 function renderInstanceSection(instance: InstanceReport, changed: boolean): string {

@@ -1,13 +1,7 @@
 import { createColors } from "picocolors";
 import type { InstanceReport, ReconcileReport, ReconcileStatus } from "../../core/report.js";
-import {
-  actorsOf,
-  describeSummary,
-  formatInstant,
-  orderFindings,
-  orderInstances,
-  plural,
-} from "./report-facts.js";
+import { plural } from "./plural.js";
+import { actorsOf, describeSummary, formatInstant, orderFindings, orderInstances } from "./report-facts.js";
 
 export interface ReportTextOptions {
   /** ANSI colours (a TTY without `NO_COLOR`). */

@@ -1,26 +1,18 @@
 import type { InstanceSet } from "./instance-index.js";
-import { error, type Finding } from "./rule.js";
+import { checkRepeats, error, type Finding } from "./rule.js";
 
 /** `name.duplicate`: `metadata.name` is unique across files (it tags the app and keys the stack). */
 export function checkDuplicateNames(set: InstanceSet): Finding[] {
-  const firstFile = new Map<string, string>();
-  const findings: Finding[] = [];
-  for (const facts of set.all) {
-    if (facts.name === undefined) continue;
-    const earlier = firstFile.get(facts.name.value);
-    if (earlier === undefined) {
-      firstFile.set(facts.name.value, facts.file);
-      continue;
-    }
-    findings.push(
+  return checkRepeats(
+    set.all,
+    (facts) => facts.name?.value,
+    (facts, earlier) =>
       error(
         facts,
-        facts.name.pointer,
+        facts.name?.pointer ?? "/metadata/name",
         "name.duplicate",
-        `the name '${facts.name.value}' is already declared by ${earlier}`,
+        `the name '${facts.name?.value}' is already declared by ${earlier.file}`,
         "give each instance its own metadata.name (and name the file after it)",
       ),
-    );
-  }
-  return findings;
+  );
 }

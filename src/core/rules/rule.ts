@@ -29,39 +29,27 @@ export type InstanceRule = (set: InstanceSet) => readonly Finding[];
 /** A rule over one file's YAML, whatever its shape: secrets and removed fields. */
 export type DocumentRule = (file: ParsedYamlFile) => readonly Finding[];
 
-export function error(
+type FindingAt = (
   facts: { readonly file: string },
   pointer: string,
   code: string,
   message: string,
   hint?: string,
-): Finding {
-  return {
+) => Finding;
+
+function findingOf(severity: Severity): FindingAt {
+  return (facts, pointer, code, message, hint) => ({
     file: facts.file,
     pointer,
     code,
-    severity: "error",
+    severity,
     message,
     ...(hint === undefined ? {} : { hint }),
-  };
+  });
 }
 
-export function warning(
-  facts: { readonly file: string },
-  pointer: string,
-  code: string,
-  message: string,
-  hint?: string,
-): Finding {
-  return {
-    file: facts.file,
-    pointer,
-    code,
-    severity: "warning",
-    message,
-    ...(hint === undefined ? {} : { hint }),
-  };
-}
+export const error: FindingAt = findingOf("error");
+export const warning: FindingAt = findingOf("warning");
 
 /** Runs `check` on every item and keeps the findings (a loop: rules run over 10,000 files). */
 export function checkEach<T>(items: readonly T[], check: (item: T) => Finding | undefined): Finding[] {
@@ -69,6 +57,27 @@ export function checkEach<T>(items: readonly T[], check: (item: T) => Finding | 
   for (const item of items) {
     const finding = check(item);
     if (finding !== undefined) findings.push(finding);
+  }
+  return findings;
+}
+
+/**
+ * Reports every item whose key an earlier item already has, together with that first item; items
+ * without a key (`undefined`) are skipped.
+ */
+export function checkRepeats<T, K>(
+  items: readonly T[],
+  keyOf: (item: T) => K | undefined,
+  report: (item: T, first: T) => Finding,
+): Finding[] {
+  const first = new Map<K, T>();
+  const findings: Finding[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, item);
+    else findings.push(report(item, earlier));
   }
   return findings;
 }

@@ -5,7 +5,7 @@ import type { ParsedYamlFile } from "../yaml-parse.js";
 import type { Finding } from "./rule.js";
 import { forEachKey } from "./walk-data.js";
 
-export const SECRET_HINT =
+const SECRET_HINT =
   "delete it: Pulumi makes the app's Key (client secret) and keeps it encrypted in the stack. If it was a real secret, it is in git history: delete that secret in the Microsoft Entra admin center (App registrations > Certificates & secrets)";
 
 /**
@@ -29,31 +29,25 @@ export function checkSecretInYaml(parsed: ParsedYamlFile): Finding[] {
   const reported = new Set(findings.map((finding) => finding.pointer));
   for (const offset of findSecretShapes(parsed.text)) {
     const pointer = parsed.locator.pointerAt(offset);
-    if (reported.has(pointer)) continue;
-    findings.push({
-      file: parsed.file,
-      pointer,
-      offset,
-      code: "secret.in-yaml",
-      severity: "error",
-      message:
-        "this looks like a Microsoft Entra client secret (the app's Key); secrets never go in instance files",
-      hint: SECRET_HINT,
-    });
+    if (!reported.has(pointer)) findings.push(secretShapeFinding(parsed.file, pointer, offset));
   }
   return findings;
 }
 
 /** The same scan for text that could not be parsed (invalid UTF-8, broken YAML). */
 export function checkSecretShapesInText(file: string, text: string): Finding[] {
-  return findSecretShapes(text).map((offset) => ({
+  return findSecretShapes(text).map((offset) => secretShapeFinding(file, "", offset));
+}
+
+function secretShapeFinding(file: string, pointer: string, offset: number): Finding {
+  return {
     file,
-    pointer: "",
+    pointer,
     offset,
     code: "secret.in-yaml",
-    severity: "error" as const,
+    severity: "error",
     message:
       "this looks like a Microsoft Entra client secret (the app's Key); secrets never go in instance files",
     hint: SECRET_HINT,
-  }));
+  };
 }

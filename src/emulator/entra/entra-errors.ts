@@ -73,28 +73,34 @@ export const refusals = {
 };
 
 /** The `AADSTS…: message` line, followed by the trace block Entra appends. */
-export function describeRefusal(refusal: EntraRefusal, now: Date): { text: string; traceId: string } {
+export function describeRefusal(
+  refusal: EntraRefusal,
+  now: Date,
+): { text: string; traceId: string; correlationId: string } {
   const traceId = randomUUID();
-  const text = `AADSTS${refusal.code}: ${refusal.message} Trace ID: ${traceId} Correlation ID: ${randomUUID()} Timestamp: ${now
-    .toISOString()
-    .replace("T", " ")
-    .replace(/\.\d{3}Z$/, "Z")}`;
-  return { text, traceId };
+  const correlationId = randomUUID();
+  const text = `AADSTS${refusal.code}: ${refusal.message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${entraTimestamp(now)}`;
+  return { text, traceId, correlationId };
 }
 
 /** The token endpoint's error body (RFC 6749 §5.2 plus Entra's extra fields). */
 export function oauthErrorBody(error: string, refusal: EntraRefusal, now: Date): Record<string, unknown> {
-  const { text, traceId } = describeRefusal(refusal, now);
+  const { text, traceId, correlationId } = describeRefusal(refusal, now);
   return {
     error,
     error_description: text,
     error_codes: [refusal.code],
-    timestamp: now
-      .toISOString()
-      .replace("T", " ")
-      .replace(/\.\d{3}Z$/, "Z"),
+    timestamp: entraTimestamp(now),
     trace_id: traceId,
-    correlation_id: randomUUID(),
+    correlation_id: correlationId,
     error_uri: `https://login.microsoftonline.com/error?code=${refusal.code}`,
   };
+}
+
+/** `2026-11-20 10:00:00Z`, as Entra writes times in its errors. */
+function entraTimestamp(now: Date): string {
+  return now
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, "Z");
 }

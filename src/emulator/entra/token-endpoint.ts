@@ -5,6 +5,7 @@ import {
   CONSENT_IDLE_LIFETIME_DAYS,
   PARTNER_CENTER_RESOURCE,
 } from "../../core/identifiers.js";
+import { DAY_MS } from "../../core/reconcile/dates.js";
 import { ACCESS_TOKEN_LIFETIME_SECONDS, mintAccessToken } from "../access-tokens.js";
 import {
   type EmulatedTenant,
@@ -16,8 +17,6 @@ import {
 import { readBody, sendJson } from "../http-io.js";
 import { recordDelegatedSignIn } from "./consent.js";
 import { type EntraRefusal, oauthErrorBody, refusals } from "./entra-errors.js";
-
-const DAY_MS = 86_400_000;
 
 /**
  * `POST /{tenant}/oauth2/v2.0/token`: the client-credentials grant for the observer (a daemon app

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { chooseFault, type FaultKind, type FaultOptions, sleep, writeFault } from "../faults.js";
+import { readBody } from "../http-io.js";
 import { errorReply, type GitHubReply, parseJsonBody } from "./github-http.js";
 import { errorForWrite, type Route, routes } from "./github-routes.js";
 import { GitHubState, type StoredUser } from "./github-state.js";
@@ -97,12 +98,13 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
   let url = "";
 
   const server = createServer((request, response) => {
-    void handle(request, response);
+    // A body over the emulator's limit, or a request that breaks off: no answer but a closed socket.
+    handle(request, response).catch(() => response.destroy());
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
-    const requestBody = await readText(request);
+    const requestBody = await readBody(request);
     await sleep(faults.latencyMs ?? 0);
     const requestUrl = new URL(request.url ?? "/", url);
     const method = request.method ?? "GET";
@@ -127,19 +129,16 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     const index = scripted.findIndex((fault) => fault.operationId === match?.route.operationId);
     const oneShot = index >= 0 ? scripted.splice(index, 1)[0] : undefined;
     const randomFault = oneShot === undefined ? chooseFault(faults) : undefined;
+    const fail = (kind: FaultKind, appliedReply: unknown) => {
+      record(kind === "drop" ? 0 : Number(kind), appliedReply, kind);
+      writeFault(response, kind, { ...faults, errorBody: gitHubFaultBody });
+    };
     const fault = randomFault ?? (oneShot?.after === true ? undefined : oneShot?.kind);
-    if (fault !== undefined) {
-      record(fault === "drop" ? 0 : Number(fault), undefined, fault);
-      writeFault(response, fault, { ...faults, errorBody: gitHubFaultBody });
-      return;
-    }
+    if (fault !== undefined) return fail(fault, undefined);
 
     const reply = answer(request, requestUrl, requestBody, match);
-    if (oneShot !== undefined) {
-      record(oneShot.kind === "drop" ? 0 : Number(oneShot.kind), reply.body, oneShot.kind);
-      writeFault(response, oneShot.kind, { ...faults, errorBody: gitHubFaultBody });
-      return;
-    }
+    // `after`: the request took effect, but the client only sees the fault.
+    if (oneShot !== undefined) return fail(oneShot.kind, reply.body);
     record(reply.status, reply.body);
     const headers = { ...common, ...rateLimitHeaders(), ...reply.headers };
     if (reply.body === undefined) {
@@ -249,13 +248,4 @@ function gitHubFaultBody(status: number): unknown {
     documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
     status: String(status),
   };
-}
-
-function readText(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }

@@ -17,7 +17,7 @@ export interface ResourceUrls {
   readonly html: string;
 }
 
-export function toSimpleUser(user: StoredUser, urls: ResourceUrls) {
+function toSimpleUser(user: StoredUser, urls: ResourceUrls) {
   const api = `${urls.api}/users/${encodeURIComponent(user.login)}`;
   return {
     login: user.login,

@@ -4,7 +4,7 @@ import { type ResourceUrls, toDiffEntry, toIssue, toIssueComment, toLabel } from
 import type { GitHubState, StoredIssue, StoredRepository, StoredUser } from "./github-state.js";
 
 /** GitHub's limit on comment and issue bodies, in characters. */
-export const MAX_BODY_LENGTH = 65_536;
+const MAX_BODY_LENGTH = 65_536;
 /** GitHub lists at most this many files of a pull request. */
 const MAX_PULL_FILES = 3_000;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import type { FaultKind } from "../faults.js";
+import { FAULT_ARGS, FAULT_USAGE, readFaultArgs } from "../fault-args.js";
 import { startGitHubEmulator } from "./github-emulator.js";
 
 const USAGE = `Usage: node dist/emulator/github/main.js [options]
@@ -10,9 +10,7 @@ const USAGE = `Usage: node dist/emulator/github/main.js [options]
                         (default instances/contoso-sandbox.yaml)
   --read-only           the token may read but not write (a fork's pull request)
   --latency-ms N        delay before every request
-  --failure-rate R      share of requests that fail, 0..1
-  --faults LIST         kinds to inject, comma-separated: 429,500,502,503,drop (default: all)
-  --retry-after S       Retry-After seconds on injected 429/503 (default 1)
+${FAULT_USAGE}
 Prints one JSON line on stdout when ready (url, token, repository, pull request, env), then one
 line on stderr per write; Ctrl+C prints the comments and issues cspops left, and stops.`;
 
@@ -26,10 +24,7 @@ async function main(): Promise<void> {
       repository: { type: "string", default: "octo-org/partner-config" },
       "pr-files": { type: "string", default: "instances/contoso-sandbox.yaml" },
       "read-only": { type: "boolean", default: false },
-      "latency-ms": { type: "string" },
-      "failure-rate": { type: "string" },
-      faults: { type: "string" },
-      "retry-after": { type: "string" },
+      ...FAULT_ARGS,
       help: { type: "boolean" },
     },
   });
@@ -44,12 +39,7 @@ async function main(): Promise<void> {
     tokens: {
       [TOKEN]: { login: "github-actions[bot]", access: values["read-only"] === true ? "read" : "write" },
     },
-    faults: {
-      latencyMs: Number(values["latency-ms"] ?? 0),
-      failureRate: Number(values["failure-rate"] ?? 0),
-      ...(values.faults === undefined ? {} : { kinds: values.faults.split(",") as FaultKind[] }),
-      retryAfterSeconds: Number(values["retry-after"] ?? 1),
-    },
+    faults: readFaultArgs(values),
   });
   const files = (values["pr-files"] ?? "").split(",").filter((file) => file !== "");
   const pull = emulator.state.addPullRequest(repository, { files });

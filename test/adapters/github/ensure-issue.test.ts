@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createGitHubPort } from "../../../src/adapters/github/create-github-port.js";
 import type { EnsureIssueRequest, GitHubPort } from "../../../src/adapters/github/github-port.js";
 import { type GitHubEmulator, startGitHubEmulator } from "../../../src/emulator/github/github-emulator.js";
 import { createContractChecker } from "../../emulator/github/openapi-contract.js";
+import { emulatedGitHubPort } from "../../support/github-port.js";
 
 const REPO = "octo-org/partner-config";
 const MARKER = "<!-- cspops:drift -->";
@@ -19,12 +19,7 @@ afterEach(async () => {
   await emulator.close();
 });
 
-function port(): GitHubPort {
-  return createGitHubPort(
-    { token: "emulator-token", owner: "octo-org", repo: "partner-config", apiUrl: emulator.url },
-    { throttle: false, retryBaseMs: 5 },
-  );
-}
+const port = (): GitHubPort => emulatedGitHubPort(emulator);
 
 function dashboard(state: string): EnsureIssueRequest {
   return { marker: MARKER, label: LABEL, title: `cspops drift: ${state}`, body: `${MARKER}\n${state}\n` };

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createGitHubPort } from "../../../src/adapters/github/create-github-port.js";
 import type { GitHubClientOptions, GitHubPort } from "../../../src/adapters/github/github-port.js";
 import { renderError } from "../../../src/cli/render-error.js";
 import { ServiceError } from "../../../src/core/errors.js";
 import { type GitHubEmulator, startGitHubEmulator } from "../../../src/emulator/github/github-emulator.js";
+import { emulatedGitHubPort } from "../../support/github-port.js";
 
 const CANARY_TOKEN = "ghs_CanaryToken0123456789abcdefghijklmnopq";
 const READ_ONLY_CANARY = "ghs_ReadOnlyCanary0123456789abcdefghijklm";
@@ -31,19 +31,12 @@ afterEach(async () => {
   await emulator.close();
 });
 
+/** The port as the canary token, unless `overrides` names another (or `token: undefined`). */
 function port(
   overrides: { token?: string | undefined; repo?: string; apiUrl?: string } = {},
-  options: GitHubClientOptions = { throttle: false, retryBaseMs: 5 },
+  options?: GitHubClientOptions,
 ): GitHubPort {
-  return createGitHubPort(
-    {
-      token: "token" in overrides ? overrides.token : CANARY_TOKEN,
-      owner: "octo-org",
-      repo: overrides.repo ?? "partner-config",
-      apiUrl: overrides.apiUrl ?? emulator.url,
-    },
-    options,
-  );
+  return emulatedGitHubPort(emulator, { token: CANARY_TOKEN, ...overrides }, options);
 }
 
 /** The error a call rejects with, checked to be a GitHub ServiceError that carries no token. */

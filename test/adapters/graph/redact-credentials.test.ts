@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { redactCredentials } from "../../../src/adapters/redact-credentials.js";
 import { retryDelayMs } from "../../../src/adapters/graph/retry-policy.js";
+import { redactCredentials } from "../../../src/adapters/redact-credentials.js";
 import { FAST_RETRIES } from "./support/observe-emulator.js";
 
 describe("redactCredentials", () => {

@@ -6,7 +6,7 @@ import {
   VOLATILE_REPORT_TIMES,
 } from "../../../src/cli/render/report-markdown.js";
 import type { ReconcileReport } from "../../../src/core/report.js";
-import { largeReport, mixedReport } from "./report-support.js";
+import { largeReport, mixedReport, reportSaying } from "./report-support.js";
 
 describe("renderReportMarkdown", () => {
   it("starts with the marker and shows instances that need action first, each with what to do, who acts and the link", () => {
@@ -94,26 +94,9 @@ describe("renderReportMarkdown", () => {
   });
 
   it("keeps text from the tenant from becoming HTML or mentions", () => {
-    const report = mixedReport();
-    const [first] = report.instances;
-    if (first === undefined) throw new Error("empty report");
-    const hostile: ReconcileReport = {
-      ...report,
-      instances: [
-        {
-          ...first,
-          status: "drifted",
-          findings: [
-            {
-              code: "drift.display-name",
-              severity: "error",
-              status: "drifted",
-              message: 'The app is named "<img src=x onerror=alert(1)> @octocat" | cell',
-            },
-          ],
-        },
-      ],
-    };
+    const hostile = reportSaying('The app is named "<img src=x onerror=alert(1)> @octocat" | cell', {
+      others: false,
+    });
 
     const markdown = renderReportMarkdown(hostile);
 
@@ -166,29 +149,9 @@ describe("VOLATILE_REPORT_TIMES and stripVolatileTimes", () => {
   });
 
   it("leave tenant text that merely looks like the times alone", () => {
-    const report = mixedReport();
-    const [first, ...rest] = report.instances;
-    if (first === undefined) throw new Error("empty report");
     // A Graph error quoted in a finding may span lines; a line of it may end like the times do.
     const lookalike = "Graph said: the list was — observed soon, checked later.";
-    const hostile: ReconcileReport = {
-      ...report,
-      instances: [
-        {
-          ...first,
-          status: "drifted",
-          findings: [
-            {
-              code: "drift.display-name",
-              severity: "error",
-              status: "drifted",
-              message: `${lookalike}\nTry again.`,
-            },
-          ],
-        },
-        ...rest,
-      ],
-    };
+    const hostile = reportSaying(`${lookalike}\nTry again.`, { others: true });
 
     expect(stripVolatileTimes(renderReportMarkdown(hostile))).toContain(lookalike);
   });

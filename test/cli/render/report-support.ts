@@ -1,6 +1,6 @@
 // Reports for renderer tests, made by the real planner from documented-shape Graph objects.
 import { planReconcile } from "../../../src/core/reconcile/plan-reconcile.js";
-import type { ReconcileReport } from "../../../src/core/report.js";
+import type { InstanceReport, ReconcileReport } from "../../../src/core/report.js";
 import {
   daysBeforeNow,
   NOW,
@@ -29,6 +29,22 @@ export function mixedReport(): ReconcileReport {
     snapshotOfScenarios(ready, sandbox, china, expiring),
     NOW,
   );
+}
+
+/**
+ * `mixedReport()` whose first instance drifted, with one finding that says `message` (text from
+ * the tenant, which the renderers must not trust); `others: false` leaves the other instances out.
+ */
+export function reportSaying(message: string, options: { readonly others: boolean }): ReconcileReport {
+  const report = mixedReport();
+  const [first, ...rest] = report.instances;
+  if (first === undefined) throw new Error("empty report");
+  const drifted: InstanceReport = {
+    ...first,
+    status: "drifted",
+    findings: [{ code: "drift.display-name", severity: "error", status: "drifted", message }],
+  };
+  return { ...report, instances: options.others ? [drifted, ...rest] : [drifted] };
 }
 
 /** `count` instances, every third one needing consent, the others ready. */

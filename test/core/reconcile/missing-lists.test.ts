@@ -11,10 +11,9 @@ import {
   graphError,
   graphUser,
   groupMembership,
-  oauth2PermissionGrant,
-  servicePrincipalSignInActivity,
   userRegistrationDetails,
 } from "../../support/graph-builders.js";
+import { grantWith, noConsent, signInAt } from "./plan-changes.js";
 import { daysBeforeNow, NOW, readyScenario, type Scenario, snapshotOfScenarios } from "./scenario.js";
 
 const DENIED = graphError(
@@ -89,24 +88,13 @@ interface Case {
   readonly codes: readonly string[];
 }
 
-const noConsent = (s: Scenario) => {
-  s.tenant.oauth2PermissionGrants = [];
-};
 const principalGrant = (s: Scenario) => {
   s.tenant.oauth2PermissionGrants = [
-    oauth2PermissionGrant({
-      clientId: s.servicePrincipalId,
-      resourceId: s.partnerCenterServicePrincipalId,
-      scope: "user_impersonation",
-      consentType: "Principal",
-      principalId: s.agentId,
-    }),
+    grantWith(s, "user_impersonation", { consentType: "Principal", principalId: s.agentId }),
   ];
 };
 const lastSignIn = (days: number) => (s: Scenario) => {
-  s.tenant.servicePrincipalSignInActivities = [
-    servicePrincipalSignInActivity({ appId: s.appId, lastDelegatedSignIn: daysBeforeNow(days) }),
-  ];
+  s.tenant.servicePrincipalSignInActivities = signInAt(s, daysBeforeNow(days));
 };
 const agent =
   (change: { enabled?: boolean; admin?: boolean; mfa?: boolean | "no record" }) => (s: Scenario) => {
