@@ -80,11 +80,21 @@ export function sleep(ms: number): Promise<void> {
 /**
  * Wraps a request handler: waits `latencyMs`, then either injects a fault or calls `handler`.
  * A drained request body is not needed for a fault: the socket is either answered or destroyed.
+ * With `handlerAppliesLatency`, `handler` is called at once and holds its own answer for
+ * `latencyMs` (so that its work overlaps the wait, as a real service's does); faults still wait.
  */
-export function withFaults(handler: RequestListener, options: FaultOptions): RequestListener {
+export function withFaults(
+  handler: RequestListener,
+  options: FaultOptions,
+  handlerAppliesLatency = false,
+): RequestListener {
   return (request: IncomingMessage, response: ServerResponse) => {
+    const fault = chooseFault(options);
+    if (handlerAppliesLatency && fault === undefined) {
+      handler(request, response);
+      return;
+    }
     void sleep(options.latencyMs ?? 0).then(() => {
-      const fault = chooseFault(options);
       if (fault === undefined) {
         handler(request, response);
         return;

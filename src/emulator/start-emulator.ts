@@ -89,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       handleGraph(request, response, urlOf(request), { state, pageSize, faults: graphFaults }),
     ),
     graphFaults,
+    true,
   );
   const entra = withFaults(
     guard(async (request, response) => {

@@ -1,4 +1,5 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
+import type { Semaphore } from "./concurrency.js";
 
 /** A token is renewed this long before it expires, so no request leaves with a dying one. */
 const RENEW_BEFORE_MS = 5 * 60_000;
@@ -33,4 +34,9 @@ export function cacheTokens(credential: TokenCredential, now: () => number = Dat
       }
     },
   };
+}
+
+/** Token requests through `limiter`, so that no more than its limit go to Entra at once. */
+export function boundTokens(credential: TokenCredential, limiter: Semaphore): TokenCredential {
+  return { getToken: (scopes, options) => limiter.run(() => credential.getToken(scopes, options)) };
 }

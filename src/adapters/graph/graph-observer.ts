@@ -10,7 +10,7 @@ import {
   type TenantObservation,
 } from "../../core/snapshot.js";
 import { redactCredentials } from "../redact-credentials.js";
-import { cacheTokens } from "./cached-token-credential.js";
+import { boundTokens, cacheTokens } from "./cached-token-credential.js";
 import { mapWithConcurrency, Semaphore } from "./concurrency.js";
 import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js";
 import { graphScopeFor } from "./graph-endpoints.js";
@@ -63,8 +63,12 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
     async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
       const groups = groupByTenant(instances);
       const inFlight = options.maxRequestsInFlight ?? 32;
-      // Twice the Graph limit: token requests share the pool when Entra and Graph are one host (the emulator).
-      const agent = createHttpsAgent(inFlight * 2, options.caCertPem);
+      // Token requests are bounded apart from Graph's: all tenants asking at once open as many TLS
+      // connections at once, and then every tenant's first token (and first Graph read) waits for
+      // all those handshakes. Half the Graph limit keeps tokens ahead of what Graph can read.
+      const tokenLimiter = new Semaphore(Math.max(1, Math.floor(inFlight / 2)));
+      // Sockets for both: token requests share the pool when Entra and Graph are one host (the emulator).
+      const agent = createHttpsAgent(inFlight + Math.max(1, Math.floor(inFlight / 2)), options.caCertPem);
       const transport = new HttpsTransport({ timeoutMs, limiter: new Semaphore(inFlight), agent });
       let done = 0;
       try {
@@ -73,7 +77,7 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
           options.tenantConcurrency ?? 16,
           async (group) => {
             const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
-            const credential = cacheTokens(options.credentialFor(target));
+            const credential = cacheTokens(boundTokens(options.credentialFor(target), tokenLimiter));
             const observation = await observeTenant({
               tenantId: group.tenantId,
               instances: group.instances,
