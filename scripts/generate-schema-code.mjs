@@ -43,7 +43,7 @@ for (const entry of schemas) {
   const schema = JSON.parse(text);
   write(
     `${entry.module}-schema.ts`,
-    `${banner}export const ${entry.constName} = ${JSON.stringify(schema, null, 2)} as const;\n`,
+    `${banner}export const ${entry.constName} = ${JSON.stringify(schema)} as const;\n`,
   );
 
   const ajv = new Ajv2020.default({
