@@ -85,11 +85,11 @@ export class TenantIndex {
   get memberOfByUserId(): Lookup<readonly GraphDirectoryObject[]> | undefined {
     const memberOf = this.observation.memberOf;
     if (memberOf === undefined) return undefined;
-    this.#memberOfByUserId ??= {
-      // Keys are user object ids: try the key as given, then without case.
-      get: (id) =>
-        memberOf[id] ?? Object.entries(memberOf).find(([userId]) => userId.toLowerCase() === id)?.[1],
-    };
+    // Keys are user object ids, compared without case like every lookup: lower-cased once here,
+    // rather than scanning every user on each lookup.
+    this.#memberOfByUserId ??= new Map(
+      Object.entries(memberOf).map(([userId, objects]) => [userId.toLowerCase(), objects]),
+    );
     return this.#memberOfByUserId;
   }
 
