@@ -22,8 +22,17 @@ export function sendJson(
   body: unknown,
   headers: Readonly<Record<string, string>> = {},
 ): void {
+  sendJsonText(response, status, JSON.stringify(body), headers);
+}
+
+/** Sends JSON already serialised (so that the work can be done before a simulated latency). */
+export function sendJsonText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   if (response.destroyed) return;
-  const text = JSON.stringify(body);
   response.writeHead(status, {
     ...headers,
     "content-type": "application/json; charset=utf-8",

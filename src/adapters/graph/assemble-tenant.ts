@@ -57,13 +57,10 @@ function union(
   identity: string,
   options: { notFoundIsEmpty?: boolean } = {},
 ): ListResult<GraphObject[]> {
-  const matching = [...outcomes].filter(([key]) =>
-    (typeof prefixes === "string" ? [prefixes] : prefixes).some(
-      (prefix) => key === prefix || key.startsWith(prefix),
-    ),
-  );
+  const wanted = typeof prefixes === "string" ? [prefixes] : prefixes;
   const byIdentity = new Map<string, GraphObject>();
-  for (const [, outcome] of matching) {
+  for (const [key, outcome] of outcomes) {
+    if (!wanted.some((prefix) => key.startsWith(prefix))) continue;
     if (!outcome.ok) {
       if (options.notFoundIsEmpty === true && outcome.error.status === 404) continue;
       return { ok: false, error: outcome.error };

@@ -13,6 +13,8 @@ export interface GraphRead {
   readonly key: string;
   readonly version: GraphVersion;
   readonly path: string;
+  /** Its answer may bring follow-up reads (see `FollowUp`): partial batches wait for it. */
+  readonly leadsToMore?: boolean;
 }
 
 /** A read's result: the object (and, for a collection, every page's items), or why it failed. */
@@ -53,10 +55,11 @@ export type FollowUp = (key: string, outcome: ReadOutcome) => readonly GraphRead
 
 /**
  * Runs `reads` through `$batch` (at most 20 per batch). A full batch leaves at once; a partial one
- * only when no batch of these reads is in flight, since an answer may still bring reads to fill
- * it. A sub-response with 429 or a transient 5xx is retried on its own after its own
- * `Retry-After`; `@odata.nextLink` pages are fetched until the collection is complete; `followUp`
- * adds the reads an outcome makes possible, so dependent reads start as soon as they can.
+ * waits only while a read marked `leadsToMore` is in flight, since its answer may bring reads to
+ * fill the batch; otherwise waiting would cost a round trip and save nothing. A sub-response with
+ * 429 or a transient 5xx is retried on its own after its own `Retry-After`; `@odata.nextLink` pages
+ * are fetched until the collection is complete; `followUp` adds the reads an outcome makes
+ * possible, so dependent reads start as soon as they can.
  */
 export function readBatched(
   post: BatchPoster,
@@ -65,43 +68,49 @@ export function readBatched(
   followUp: FollowUp = () => [],
 ): Promise<Map<string, ReadOutcome>> {
   const outcomes = new Map<string, ReadOutcome>();
-  const queue: Pending[] = reads.map(fresh);
+  let queue: Pending[] = reads.map(fresh);
   let inFlight = 0;
+  let leadingInFlight = 0;
   let timer: NodeJS.Timeout | undefined;
   return new Promise((resolve) => {
     const settleOutcome = (key: string, outcome: ReadOutcome) => {
       outcomes.set(key, outcome);
-      queue.push(...followUp(key, outcome).map(fresh));
+      for (const read of followUp(key, outcome)) queue.push(fresh(read));
     };
     const pump = () => {
       clearTimeout(timer);
       const now = Date.now();
-      for (const version of ["v1.0", "beta"] as const) {
-        const due = queue.filter((pending) => pending.read.version === version && pending.notBefore <= now);
-        for (let start = 0; start + MAX_BATCH_SIZE <= due.length; start += MAX_BATCH_SIZE) {
-          send(due.slice(start, start + MAX_BATCH_SIZE));
+      const due: Record<GraphVersion, Pending[]> = { "v1.0": [], beta: [] };
+      const later: Pending[] = [];
+      for (const pending of queue)
+        (pending.notBefore <= now ? due[pending.read.version] : later).push(pending);
+      queue = later;
+      for (const ready of Object.values(due)) {
+        let start = 0;
+        for (; start + MAX_BATCH_SIZE <= ready.length; start += MAX_BATCH_SIZE) {
+          send(ready.slice(start, start + MAX_BATCH_SIZE));
         }
-      }
-      if (inFlight === 0) {
-        for (const version of ["v1.0", "beta"] as const) {
-          const due = queue.filter((pending) => pending.read.version === version && pending.notBefore <= now);
-          if (due.length > 0) send(due.slice(0, MAX_BATCH_SIZE));
-        }
+        if (start === ready.length) continue;
+        if (leadingInFlight === 0) send(ready.slice(start));
+        else queue.push(...ready.slice(start));
       }
       if (queue.length === 0 && inFlight === 0) {
         resolve(outcomes);
         return;
       }
-      const waiting = queue.filter((pending) => pending.notBefore > now);
-      if (waiting.length > 0)
-        timer = setTimeout(pump, Math.min(...waiting.map((pending) => pending.notBefore)) - now);
+      if (later.length > 0) {
+        const next = Math.min(...later.map((pending) => pending.notBefore));
+        timer = setTimeout(pump, next - now);
+      }
     };
     const send = (batch: Pending[]) => {
-      for (const pending of batch) queue.splice(queue.indexOf(pending), 1);
+      const leading = batch.some((pending) => pending.read.leadsToMore === true);
       inFlight += 1;
+      if (leading) leadingInFlight += 1;
       void sendBatch(post, batch, policy, settleOutcome).then((retries) => {
         queue.push(...retries);
         inFlight -= 1;
+        if (leading) leadingInFlight -= 1;
         pump();
       });
     };

@@ -1,5 +1,8 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
-import type { Semaphore } from "./concurrency.js";
+/** What bounds token requests: anything that runs tasks a limited number at a time. */
+export interface TaskLimiter {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
 
 /** A token is renewed this long before it expires, so no request leaves with a dying one. */
 const RENEW_BEFORE_MS = 5 * 60_000;
@@ -37,6 +40,6 @@ export function cacheTokens(credential: TokenCredential, now: () => number = Dat
 }
 
 /** Token requests through `limiter`, so that no more than its limit go to Entra at once. */
-export function boundTokens(credential: TokenCredential, limiter: Semaphore): TokenCredential {
+export function boundTokens(credential: TokenCredential, limiter: TaskLimiter): TokenCredential {
   return { getToken: (scopes, options) => limiter.run(() => credential.getToken(scopes, options)) };
 }

@@ -7,6 +7,13 @@ export class Semaphore {
     this.#available = Math.max(1, Math.floor(limit));
   }
 
+  /** Allows one more task at a time (a waiting one starts at once). */
+  widen(): void {
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#available += 1;
+    else next();
+  }
+
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.#available > 0) this.#available -= 1;
     else await new Promise<void>((resolve) => this.#waiting.push(resolve));
@@ -37,4 +44,31 @@ export async function mapWithConcurrency<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(Math.max(1, limit), items.length) }, worker));
   return results;
+}
+
+/**
+ * A limit that starts at `initial` and grows by one with each task that succeeds, up to `max`: like
+ * TCP's slow start. The first tasks do not all share the cold start (new TLS connections, code not
+ * yet compiled) and so finish sooner; once they succeed the limit opens up.
+ */
+export class SlowStartLimiter {
+  readonly #semaphore: Semaphore;
+  #limit: number;
+
+  constructor(
+    initial: number,
+    private readonly max: number,
+  ) {
+    this.#limit = Math.max(1, Math.min(Math.floor(initial), Math.floor(max)));
+    this.#semaphore = new Semaphore(this.#limit);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    const result = await this.#semaphore.run(task);
+    if (this.#limit < this.max) {
+      this.#limit += 1;
+      this.#semaphore.widen();
+    }
+    return result;
+  }
 }

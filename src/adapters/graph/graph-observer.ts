@@ -11,7 +11,7 @@ import {
 } from "../../core/snapshot.js";
 import { redactCredentials } from "../redact-credentials.js";
 import { boundTokens, cacheTokens } from "./cached-token-credential.js";
-import { mapWithConcurrency, Semaphore } from "./concurrency.js";
+import { mapWithConcurrency, Semaphore, SlowStartLimiter } from "./concurrency.js";
 import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js";
 import { graphScopeFor } from "./graph-endpoints.js";
 import { createHttpsAgent, HttpsTransport } from "./https-transport.js";
@@ -34,7 +34,10 @@ export interface GraphObserverOptions {
   readonly graphUrlFor: (cloud: Cloud) => string;
   /** The CA to trust instead of the public ones (the emulator's); else NODE_EXTRA_CA_CERTS applies. */
   readonly caCertPem?: string | undefined;
-  /** Tenants read at the same time. Default 16. */
+  /**
+   * Tenants read at the same time. Default: twice the requests in flight, so that every request
+   * slot stays busy even when each tenant has a single batch to send (one instance per tenant).
+   */
   readonly tenantConcurrency?: number | undefined;
   /** HTTP requests in flight across all tenants. Default 32. */
   readonly maxRequestsInFlight?: number | undefined;
@@ -47,6 +50,8 @@ export interface GraphObserverOptions {
 }
 
 const SERVICE = "Microsoft Graph";
+/** Token requests at the start of an observation (see `SlowStartLimiter`). */
+const FIRST_TOKEN_REQUESTS = 4;
 
 /**
  * The `DirectoryObserver` over Microsoft Graph: groups the instances by partner tenant, reads the
@@ -59,56 +64,57 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
   const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const now = options.now ?? (() => new Date());
 
+  const inFlight = options.maxRequestsInFlight ?? 32;
+  // Token requests are bounded apart from Graph's: all tenants asking at once open as many TLS
+  // connections at once, and then every tenant's first token (and first Graph read) waits for
+  // all those handshakes. They start four at a time and widen with each token to half the Graph
+  // limit, which keeps tokens ahead of what Graph can read.
+  const tokenLimit = Math.max(1, Math.floor(inFlight / 2));
+  // One keep-alive pool for the observer's life, for tokens and Graph alike (one host when it is
+  // the emulator): a second observation reuses its connections, and the CA to trust is read once.
+  // Idle sockets do not keep the process alive.
+  const agent = createHttpsAgent(inFlight + tokenLimit, options.caCertPem);
+  const transport = new HttpsTransport({ timeoutMs, limiter: new Semaphore(inFlight), agent });
+
   return {
     async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
       const groups = groupByTenant(instances);
-      const inFlight = options.maxRequestsInFlight ?? 32;
-      // Token requests are bounded apart from Graph's: all tenants asking at once open as many TLS
-      // connections at once, and then every tenant's first token (and first Graph read) waits for
-      // all those handshakes. Half the Graph limit keeps tokens ahead of what Graph can read.
-      const tokenLimiter = new Semaphore(Math.max(1, Math.floor(inFlight / 2)));
-      // Sockets for both: token requests share the pool when Entra and Graph are one host (the emulator).
-      const agent = createHttpsAgent(inFlight + Math.max(1, Math.floor(inFlight / 2)), options.caCertPem);
-      const transport = new HttpsTransport({ timeoutMs, limiter: new Semaphore(inFlight), agent });
+      const tokenLimiter = new SlowStartLimiter(FIRST_TOKEN_REQUESTS, tokenLimit);
       let done = 0;
-      try {
-        const observations = await mapWithConcurrency(
-          groups,
-          options.tenantConcurrency ?? 16,
-          async (group) => {
-            const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
-            const credential = cacheTokens(boundTokens(options.credentialFor(target), tokenLimiter));
-            const observation = await observeTenant({
-              tenantId: group.tenantId,
-              instances: group.instances,
+      const observations = await mapWithConcurrency(
+        groups,
+        options.tenantConcurrency ?? 2 * inFlight,
+        async (group) => {
+          const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
+          const credential = cacheTokens(boundTokens(options.credentialFor(target), tokenLimiter));
+          const observation = await observeTenant({
+            tenantId: group.tenantId,
+            instances: group.instances,
+            credential,
+            scope: graphScopeFor(group.cloud),
+            client: createTenantGraphClient({
               credential,
+              tenantId: group.tenantId,
               scope: graphScopeFor(group.cloud),
-              client: createTenantGraphClient({
-                credential,
-                tenantId: group.tenantId,
-                scope: graphScopeFor(group.cloud),
-                graphUrl: options.graphUrlFor(group.cloud),
-                transport,
-                retryPolicy,
-              }),
+              graphUrl: options.graphUrlFor(group.cloud),
+              transport,
               retryPolicy,
-              timeoutMs,
-            }).catch((error: unknown): TenantObservation => ({ error: unexpected(error) }));
-            done += 1;
-            observeOptions.onProgress?.({ tenantsDone: done, tenantsTotal: groups.length });
-            return [group.tenantId, redactObservation(observation, secrets)] as const;
-          },
-        );
-        const snapshot: ObservedSnapshot = {
-          schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-          observedAt: now().toISOString(),
-          tenants: Object.fromEntries(observations),
-        };
-        failIfNothingObserved(snapshot);
-        return snapshot;
-      } finally {
-        agent.destroy();
-      }
+            }),
+            retryPolicy,
+            timeoutMs,
+          }).catch((error: unknown): TenantObservation => ({ error: unexpected(error) }));
+          done += 1;
+          observeOptions.onProgress?.({ tenantsDone: done, tenantsTotal: groups.length });
+          return [group.tenantId, redactObservation(observation, secrets)] as const;
+        },
+      );
+      const snapshot: ObservedSnapshot = {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        observedAt: now().toISOString(),
+        tenants: Object.fromEntries(observations),
+      };
+      failIfNothingObserved(snapshot);
+      return snapshot;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Agent, request as httpsRequest } from "node:https";
 import { createSecureContext } from "node:tls";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import { BufferedResponse } from "./buffered-response.js";
 import type { Semaphore } from "./concurrency.js";
 
 /** A request got no complete answer: the connection failed, was dropped, or took too long. */
@@ -91,23 +92,26 @@ function exchange(
       incoming.on("error", () => undefined); // reported through the request's error event
       incoming.on("end", () => {
         clearTimeout(timer);
-        const status = incoming.statusCode ?? 0;
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
-        }
-        const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
         resolve(
-          new Response(payload, {
-            status,
+          new BufferedResponse(Buffer.concat(chunks), {
+            status: incoming.statusCode ?? 0,
             statusText: incoming.statusMessage ?? "",
-            headers: responseHeaders,
+            headers: headerPairs(incoming.rawHeaders),
           }),
         );
       });
     });
     outgoing.end(body);
   });
+}
+
+/** `rawHeaders` (name, value, name, value …) as pairs: repeated headers stay separate entries. */
+function headerPairs(rawHeaders: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
+    pairs.push([rawHeaders[index] as string, rawHeaders[index + 1] as string]);
+  }
+  return pairs;
 }
 
 function headerRecord(headers: RequestInit["headers"]): Record<string, string> {

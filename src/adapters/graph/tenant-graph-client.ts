@@ -1,6 +1,9 @@
 import type { TokenCredential } from "@azure/identity";
-import { AuthenticationHandler, Client } from "@microsoft/microsoft-graph-client";
-import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js";
+import {
+  AuthenticationHandler,
+  type AuthenticationProvider,
+  Client,
+} from "@microsoft/microsoft-graph-client";
 import type { HttpsTransport } from "./https-transport.js";
 import { RetryMiddleware } from "./retry-middleware.js";
 import type { RetryPolicy } from "./retry-policy.js";
@@ -22,13 +25,9 @@ export interface TenantGraphClientOptions {
  * retry → our `node:https` transport.
  */
 export function createTenantGraphClient(options: TenantGraphClientOptions): Client {
-  const provider = new TokenCredentialAuthenticationProvider(options.credential, {
-    scopes: [options.scope],
-    getTokenOptions: { tenantId: options.tenantId },
-  });
   return Client.initWithMiddleware({
     middleware: [
-      new AuthenticationHandler(provider),
+      new AuthenticationHandler(tenantTokenProvider(options)),
       new RetryMiddleware(options.retryPolicy),
       options.transport,
     ],
@@ -36,4 +35,22 @@ export function createTenantGraphClient(options: TenantGraphClientOptions): Clie
     customHosts: new Set([new URL(options.graphUrl).hostname]),
     defaultVersion: "v1.0",
   });
+}
+
+/**
+ * The SDK's `TokenCredentialAuthenticationProvider` does the same, but builds an `Error` (and its
+ * stack trace) before every request in case it needs one; this provider is called once per request.
+ */
+function tenantTokenProvider({
+  credential,
+  scope,
+  tenantId,
+}: TenantGraphClientOptions): AuthenticationProvider {
+  return {
+    async getAccessToken() {
+      const token = await credential.getToken(scope, { tenantId });
+      if (token === null) throw new Error(`Microsoft Entra gave no token for tenant ${tenantId}`);
+      return token.token;
+    },
+  };
 }

@@ -32,9 +32,11 @@ export function firstRoundReads(instances: readonly InstanceToObserve[]): GraphR
       instance.existingAppId === undefined
         ? `tags/any(t:t eq ${literal(instanceTag(instance.name))})`
         : `appId eq ${literal(instance.existingAppId)}`;
-    reads.push(
-      v1(`app:${instance.name}`, `/applications?$filter=${encode(filter)}&$select=${APPLICATION_SELECT}`),
-    );
+    reads.push({
+      ...v1(`app:${instance.name}`, `/applications?$filter=${encode(filter)}&$select=${APPLICATION_SELECT}`),
+      // Each app found brings its service principal, grants and sign-in reads.
+      leadsToMore: true,
+    });
   }
   for (const upn of distinct(instances.map((instance) => instance.adminAgent))) {
     const user = `/users/${encodeURIComponent(upn)}`;

@@ -3,7 +3,7 @@ import { CLOUD_ENDPOINTS } from "../../core/identifiers.js";
 import { verifyAccessToken } from "../access-tokens.js";
 import { type EmulatedTenant, type EmulatorState, findTenant } from "../emulator-state.js";
 import { type FaultOptions, sleep } from "../faults.js";
-import { readBody, sendJson } from "../http-io.js";
+import { readBody, sendJsonText } from "../http-io.js";
 import { MAX_BATCH_REQUESTS, runBatch } from "./graph-batch.js";
 import { accessDenied, badRequest, type GraphReply, graphErrorReply } from "./graph-reply.js";
 import { routeGraphGet } from "./graph-routes.js";
@@ -44,8 +44,9 @@ export async function handleGraph(
     claims === undefined || !GRAPH_AUDIENCES.has(claims.aud) ? undefined : findTenant(state, claims.tid);
   const latencyMs = (options.faults.latencyMs ?? 0) + (tenant?.latencyMs ?? 0);
   const reply = answer(request, body, url, tenant, options, now);
+  const text = JSON.stringify(reply.body ?? {});
   await sleep(arrivedAt + latencyMs - performance.now());
-  send(response, reply);
+  sendJsonText(response, reply.status, text, reply.headers ?? {});
 }
 
 function answer(
@@ -82,10 +83,6 @@ function answer(
 function bearerToken(request: IncomingMessage): string {
   const header = request.headers.authorization ?? "";
   return header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : "";
-}
-
-function send(response: ServerResponse, reply: GraphReply): void {
-  sendJson(response, reply.status, reply.body ?? {}, reply.headers ?? {});
 }
 
 function countRequests(reply: GraphReply): number {

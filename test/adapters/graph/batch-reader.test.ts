@@ -12,12 +12,21 @@ type Answer = (
   call: number,
 ) => { status: number; headers?: Record<string, string>; body?: unknown };
 
-/** A stand-in for Graph's `$batch` endpoint that records every batch it was sent. */
+/**
+ * A stand-in for Graph's `$batch` endpoint that records every batch it was sent, and how many
+ * batches were already in flight when it was (each answer takes a turn of the event loop).
+ */
 function graphBatch(answer: Answer) {
   const batches: BatchRequestItem[][] = [];
+  const inFlightAtSend: number[] = [];
+  let inFlight = 0;
   const calls = new Map<string, number>();
   const post: BatchPoster = async (_version, requests) => {
     batches.push([...requests]);
+    inFlightAtSend.push(inFlight);
+    inFlight += 1;
+    await new Promise((resolve) => setImmediate(resolve));
+    inFlight -= 1;
     return {
       responses: requests.map((item) => {
         const call = (calls.get(item.url) ?? 0) + 1;
@@ -26,7 +35,7 @@ function graphBatch(answer: Answer) {
       }),
     };
   };
-  return { post, batches };
+  return { post, batches, inFlightAtSend };
 }
 
 const reads = (count: number): GraphRead[] =>
@@ -115,4 +124,37 @@ describe("readBatched", () => {
     expect(graph.batches).toHaveLength(1);
     expect(outcomes.get("r0")).toMatchObject({ ok: false, error: { status: 404 } });
   });
+
+  it("holds a partial batch while a read that leads to more is in flight, then fills it", async () => {
+    const graph = graphBatch((item) => ({ status: 200, body: { value: [{ id: item.url }] } }));
+    const leading: GraphRead = { key: "app", version: "v1.0", path: "/applications", leadsToMore: true };
+    const followUp = (key: string): GraphRead[] => (key === "app" ? reads(19).map(rename("f")) : []);
+
+    await readBatched(graph.post, [leading, ...reads(20)], FAST_RETRIES, followUp);
+
+    // 21 reads: one full batch leaves; the 21st waits for the app's answer and joins its 19 follow-ups.
+    expect(graph.batches.map((batch) => batch.length)).toEqual([20, 20]);
+    expect(graph.batches[1]?.map((item) => item.url)).toContain("/users/u19");
+  });
+
+  it("sends a partial batch at once when nothing in flight can bring more reads", async () => {
+    const graph = graphBatch((item) => ({ status: 200, body: { value: [{ id: item.url }] } }));
+    const leading: GraphRead = { key: "app", version: "v1.0", path: "/applications", leadsToMore: true };
+    const followUp = (key: string): GraphRead[] => (key === "app" ? reads(29).map(rename("f")) : []);
+
+    await readBatched(graph.post, [leading, ...reads(19)], FAST_RETRIES, followUp);
+
+    // Round 1: the full first batch. Round 2: its 29 follow-ups as 20 + 9, the 9 not held for a
+    // third round, because no read that could bring more is in flight any longer.
+    expect(graph.batches.map((batch) => batch.length)).toEqual([20, 20, 9]);
+    expect(graph.inFlightAtSend).toEqual([0, 0, 1]);
+  });
 });
+
+function rename(prefix: string) {
+  return (read: GraphRead): GraphRead => ({
+    ...read,
+    key: `${prefix}${read.key}`,
+    path: `${read.path}/${prefix}`,
+  });
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { Semaphore, SlowStartLimiter } from "../../../src/adapters/graph/concurrency.js";
+
+/** Tasks that finish when the test says so, counting how many run at once. */
+function controlledTasks() {
+  let running = 0;
+  let peak = 0;
+  const finishers: (() => void)[] = [];
+  const task = () =>
+    new Promise<void>((resolve) => {
+      running += 1;
+      peak = Math.max(peak, running);
+      finishers.push(() => {
+        running -= 1;
+        resolve();
+      });
+    });
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+  return { task, finishers, settle, running: () => running, peak: () => peak };
+}
+
+describe("Semaphore", () => {
+  it("runs at most its limit at a time, and one more after widen()", async () => {
+    const tasks = controlledTasks();
+    const semaphore = new Semaphore(2);
+    const all = Array.from({ length: 5 }, () => semaphore.run(tasks.task));
+    await tasks.settle();
+    expect(tasks.running()).toBe(2);
+
+    semaphore.widen();
+    await tasks.settle();
+    expect(tasks.running()).toBe(3);
+
+    while (tasks.finishers.length > 0) {
+      tasks.finishers.shift()?.();
+      await tasks.settle();
+    }
+    await Promise.all(all);
+    expect(tasks.peak()).toBe(3);
+  });
+});
+
+describe("SlowStartLimiter", () => {
+  it("starts with the initial limit and grows by one per success up to the maximum", async () => {
+    const tasks = controlledTasks();
+    const limiter = new SlowStartLimiter(2, 4);
+    const all = Array.from({ length: 10 }, () => limiter.run(tasks.task));
+    await tasks.settle();
+    expect(tasks.running()).toBe(2);
+
+    // One success: its slot goes to the next task, and the limit grows to 3.
+    tasks.finishers.shift()?.();
+    await tasks.settle();
+    expect(tasks.running()).toBe(3);
+
+    tasks.finishers.shift()?.();
+    await tasks.settle();
+    expect(tasks.running()).toBe(4);
+
+    // At the maximum: a success only hands its slot on.
+    tasks.finishers.shift()?.();
+    await tasks.settle();
+    expect(tasks.running()).toBe(4);
+
+    while (tasks.finishers.length > 0) {
+      tasks.finishers.shift()?.();
+      await tasks.settle();
+    }
+    await Promise.all(all);
+    expect(tasks.peak()).toBe(4);
+  });
+
+  it("does not grow on failures", async () => {
+    const limiter = new SlowStartLimiter(1, 8);
+    let running = 0;
+    let peak = 0;
+    const failing = async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running -= 1;
+      throw new Error("refused");
+    };
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => limiter.run(failing)));
+    expect(results.every((result) => result.status === "rejected")).toBe(true);
+    expect(peak).toBe(1);
+  });
+});
