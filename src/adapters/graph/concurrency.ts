@@ -7,6 +7,11 @@ export class Semaphore {
     this.#available = Math.max(1, Math.floor(limit));
   }
 
+  /** Whether a task given now would start at once. */
+  get hasRoom(): boolean {
+    return this.#available > 0;
+  }
+
   /** Allows one more task at a time (a waiting one starts at once). */
   widen(): void {
     const next = this.#waiting.shift();
@@ -47,9 +52,10 @@ export async function mapWithConcurrency<T, R>(
 }
 
 /**
- * A limit that starts at `initial` and grows by one with each task that succeeds, up to `max`: like
- * TCP's slow start. The first tasks do not all share the cold start (new TLS connections, code not
- * yet compiled) and so finish sooner; once they succeed the limit opens up.
+ * A limit that starts at `initial` and grows by one with each task that succeeds, up to `max`, as
+ * long as `wanted()` says more would help: like TCP's slow start. The first tasks do not all share
+ * the cold start (new TLS connections, code not yet compiled) and so finish sooner; once they
+ * succeed the limit opens up, if there is a use for it.
  */
 export class SlowStartLimiter {
   readonly #semaphore: Semaphore;
@@ -58,6 +64,7 @@ export class SlowStartLimiter {
   constructor(
     initial: number,
     private readonly max: number,
+    private readonly wanted: () => boolean = () => true,
   ) {
     this.#limit = Math.max(1, Math.min(Math.floor(initial), Math.floor(max)));
     this.#semaphore = new Semaphore(this.#limit);
@@ -65,7 +72,7 @@ export class SlowStartLimiter {
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     const result = await this.#semaphore.run(task);
-    if (this.#limit < this.max) {
+    if (this.#limit < this.max && this.wanted()) {
       this.#limit += 1;
       this.#semaphore.widen();
     }

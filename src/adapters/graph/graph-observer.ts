@@ -67,19 +67,20 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
   const inFlight = options.maxRequestsInFlight ?? 32;
   // Token requests are bounded apart from Graph's: all tenants asking at once open as many TLS
   // connections at once, and then every tenant's first token (and first Graph read) waits for
-  // all those handshakes. They start four at a time and widen with each token to half the Graph
-  // limit, which keeps tokens ahead of what Graph can read.
+  // all those handshakes. They start four at a time and widen with each token, up to half the
+  // Graph limit, while Graph has requests to spare: then tokens, not Graph, are the bottleneck.
   const tokenLimit = Math.max(1, Math.floor(inFlight / 2));
   // One keep-alive pool for the observer's life, for tokens and Graph alike (one host when it is
   // the emulator): a second observation reuses its connections, and the CA to trust is read once.
   // Idle sockets do not keep the process alive.
   const agent = createHttpsAgent(inFlight + tokenLimit, options.caCertPem);
-  const transport = new HttpsTransport({ timeoutMs, limiter: new Semaphore(inFlight), agent });
+  const graphLimiter = new Semaphore(inFlight);
+  const transport = new HttpsTransport({ timeoutMs, limiter: graphLimiter, agent });
 
   return {
     async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
       const groups = groupByTenant(instances);
-      const tokenLimiter = new SlowStartLimiter(FIRST_TOKEN_REQUESTS, tokenLimit);
+      const tokenLimiter = new SlowStartLimiter(FIRST_TOKEN_REQUESTS, tokenLimit, () => graphLimiter.hasRoom);
       let done = 0;
       const observations = await mapWithConcurrency(
         groups,

@@ -23,9 +23,11 @@ describe("Semaphore", () => {
   it("runs at most its limit at a time, and one more after widen()", async () => {
     const tasks = controlledTasks();
     const semaphore = new Semaphore(2);
+    expect(semaphore.hasRoom).toBe(true);
     const all = Array.from({ length: 5 }, () => semaphore.run(tasks.task));
     await tasks.settle();
     expect(tasks.running()).toBe(2);
+    expect(semaphore.hasRoom).toBe(false);
 
     semaphore.widen();
     await tasks.settle();
@@ -68,6 +70,29 @@ describe("SlowStartLimiter", () => {
     }
     await Promise.all(all);
     expect(tasks.peak()).toBe(4);
+  });
+
+  it("grows only while more would be of use", async () => {
+    const tasks = controlledTasks();
+    let wanted = false;
+    const limiter = new SlowStartLimiter(1, 4, () => wanted);
+    const all = Array.from({ length: 6 }, () => limiter.run(tasks.task));
+    await tasks.settle();
+
+    tasks.finishers.shift()?.();
+    await tasks.settle();
+    expect(tasks.running()).toBe(1);
+
+    wanted = true;
+    tasks.finishers.shift()?.();
+    await tasks.settle();
+    expect(tasks.running()).toBe(2);
+
+    while (tasks.finishers.length > 0) {
+      tasks.finishers.shift()?.();
+      await tasks.settle();
+    }
+    await Promise.all(all);
   });
 
   it("does not grow on failures", async () => {

