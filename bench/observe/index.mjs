@@ -2,7 +2,10 @@
 // bench/observe: the Graph observer against the local emulator (run `npm run build` first, or
 // `npm run bench`). Figures:
 //  1. 1,000 instances, 50 ms latency per Graph request: measured time ÷ the round-trip limit
-//     (Graph reads ÷ 20 per batch ÷ concurrency × 50 ms). Goal ≤ 1.5.
+//     (Graph reads ÷ 20 per batch ÷ concurrency × 50 ms). Goal ≤ 1.5. The dense case (full
+//     batches, where the formula can be approached) runs 5 times, each with a fresh emulator and
+//     observer process, and reports the median run and the range: on a 2-core machine shared by
+//     both processes, one run varies by ±5 %.
 //  2. Peak memory of the observer process at 5,000 instances. Goal ≤ 300 MB.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -18,11 +21,18 @@ const root = join(here, "../..");
 const LATENCY_MS = 50;
 const IN_FLIGHT = 32;
 const BATCH = 20;
+const DENSE_RUNS = 5;
 
 const scratch = await mkdtemp(join(tmpdir(), "cspops-bench-observe-"));
 try {
   const sparse = await scenario("1,000 instances, one tenant each (as partner accounts are)", 1_000, 1);
-  const dense = await scenario("1,000 instances, 20 per tenant (50 tenants: full batches)", 1_000, 20);
+  const denseRuns = [];
+  for (let run = 0; run < DENSE_RUNS; run += 1) {
+    denseRuns.push(await scenario("1,000 instances, 20 per tenant (50 tenants: full batches)", 1_000, 20));
+  }
+  const byRatio = [...denseRuns].sort((a, b) => ratio(a) - ratio(b));
+  const dense = byRatio[Math.floor(byRatio.length / 2)];
+  dense.title += ` — median of ${DENSE_RUNS} runs`;
   const large = await scenario("5,000 instances, one tenant each (memory)", 5_000, 1);
 
   console.log("\nbench/observe — Graph observer against the emulator (50 ms per Graph request)");
@@ -30,7 +40,8 @@ try {
   for (const result of [sparse, dense, large]) report(result);
   console.log("\nGoals: measured ÷ limit ≤ 1.5 at 1,000 instances; peak RSS ≤ 300 MB at 5,000 instances.");
   console.log(
-    `  dense (full batches):   ${ratio(dense).toFixed(2)} ${ratio(dense) <= 1.5 ? "(met)" : "(NOT met)"}`,
+    `  dense (full batches):   ${ratio(dense).toFixed(2)} ${ratio(dense) <= 1.5 ? "(met)" : "(NOT met)"}, ` +
+      `median of ${DENSE_RUNS} runs (range ${ratio(byRatio[0]).toFixed(2)}–${ratio(byRatio.at(-1)).toFixed(2)})`,
   );
   console.log(
     `  sparse (1 per tenant):  ${ratio(sparse).toFixed(2)} against the formula; ` +
