@@ -16,7 +16,16 @@ function controlledTasks() {
       });
     });
   const settle = () => new Promise((resolve) => setImmediate(resolve));
-  return { task, finishers, settle, running: () => running, peak: () => peak };
+  /** Finishes the oldest running task, then lets the limiter start the next. */
+  const finishOne = async () => {
+    finishers.shift()?.();
+    await settle();
+  };
+  /** Finishes every task, including those that start meanwhile. */
+  const finishAll = async () => {
+    while (finishers.length > 0) await finishOne();
+  };
+  return { task, settle, finishOne, finishAll, running: () => running, peak: () => peak };
 }
 
 describe("Semaphore", () => {
@@ -33,10 +42,7 @@ describe("Semaphore", () => {
     await tasks.settle();
     expect(tasks.running()).toBe(3);
 
-    while (tasks.finishers.length > 0) {
-      tasks.finishers.shift()?.();
-      await tasks.settle();
-    }
+    await tasks.finishAll();
     await Promise.all(all);
     expect(tasks.peak()).toBe(3);
   });
@@ -51,23 +57,17 @@ describe("SlowStartLimiter", () => {
     expect(tasks.running()).toBe(2);
 
     // One success: its slot goes to the next task, and the limit grows to 3.
-    tasks.finishers.shift()?.();
-    await tasks.settle();
+    await tasks.finishOne();
     expect(tasks.running()).toBe(3);
 
-    tasks.finishers.shift()?.();
-    await tasks.settle();
+    await tasks.finishOne();
     expect(tasks.running()).toBe(4);
 
     // At the maximum: a success only hands its slot on.
-    tasks.finishers.shift()?.();
-    await tasks.settle();
+    await tasks.finishOne();
     expect(tasks.running()).toBe(4);
 
-    while (tasks.finishers.length > 0) {
-      tasks.finishers.shift()?.();
-      await tasks.settle();
-    }
+    await tasks.finishAll();
     await Promise.all(all);
     expect(tasks.peak()).toBe(4);
   });
@@ -79,19 +79,14 @@ describe("SlowStartLimiter", () => {
     const all = Array.from({ length: 6 }, () => limiter.run(tasks.task));
     await tasks.settle();
 
-    tasks.finishers.shift()?.();
-    await tasks.settle();
+    await tasks.finishOne();
     expect(tasks.running()).toBe(1);
 
     wanted = true;
-    tasks.finishers.shift()?.();
-    await tasks.settle();
+    await tasks.finishOne();
     expect(tasks.running()).toBe(2);
 
-    while (tasks.finishers.length > 0) {
-      tasks.finishers.shift()?.();
-      await tasks.settle();
-    }
+    await tasks.finishAll();
     await Promise.all(all);
   });
 
