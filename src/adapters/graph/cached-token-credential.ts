@@ -1,8 +1,5 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
-/** What bounds token requests: anything that runs tasks a limited number at a time. */
-export interface TaskLimiter {
-  run<T>(task: () => Promise<T>): Promise<T>;
-}
+import type { TaskLimiter } from "./concurrency.js";
 
 /** A token is renewed this long before it expires, so no request leaves with a dying one. */
 const RENEW_BEFORE_MS = 5 * 60_000;

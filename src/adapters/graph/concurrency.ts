@@ -1,5 +1,10 @@
+/** Anything that runs tasks a limited number at a time. */
+export interface TaskLimiter {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
 /** Runs at most `limit` tasks at a time; the others wait their turn in order. */
-export class Semaphore {
+export class Semaphore implements TaskLimiter {
   #available: number;
   readonly #waiting: (() => void)[] = [];
 
@@ -14,9 +19,7 @@ export class Semaphore {
 
   /** Allows one more task at a time (a waiting one starts at once). */
   widen(): void {
-    const next = this.#waiting.shift();
-    if (next === undefined) this.#available += 1;
-    else next();
+    this.#release();
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -25,10 +28,15 @@ export class Semaphore {
     try {
       return await task();
     } finally {
-      const next = this.#waiting.shift();
-      if (next === undefined) this.#available += 1;
-      else next();
+      this.#release();
     }
+  }
+
+  /** Frees one place: the next waiting task starts, or the place stays open. */
+  #release(): void {
+    const next = this.#waiting.shift();
+    if (next === undefined) this.#available += 1;
+    else next();
   }
 }
 
@@ -57,7 +65,7 @@ export async function mapWithConcurrency<T, R>(
  * the cold start (new TLS connections, code not yet compiled) and so finish sooner; once they
  * succeed the limit opens up, if there is a use for it.
  */
-export class SlowStartLimiter {
+export class SlowStartLimiter implements TaskLimiter {
   readonly #semaphore: Semaphore;
   #limit: number;
 

@@ -88,15 +88,16 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
         async (group) => {
           const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
           const credential = cacheTokens(boundTokens(options.credentialFor(target), tokenLimiter));
+          const scope = graphScopeFor(group.cloud);
           const observation = await observeTenant({
             tenantId: group.tenantId,
             instances: group.instances,
             credential,
-            scope: graphScopeFor(group.cloud),
+            scope,
             client: createTenantGraphClient({
               credential,
               tenantId: group.tenantId,
-              scope: graphScopeFor(group.cloud),
+              scope,
               graphUrl: options.graphUrlFor(group.cloud),
               transport,
               retryPolicy,
