@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { InputError } from "../core/errors.js";
-import type { InstanceSource } from "../core/validate-instances.js";
+import { InputError } from "../core/diagnostics/errors.js";
+import type { InstanceSource } from "../core/instance/validate-instances.js";
 
 const INSTANCE_FILE = /\.ya?ml$/i;
 

@@ -1,4 +1,4 @@
-import { REDACTED, redactSecrets } from "../core/secrets.js";
+import { REDACTED, redactSecrets } from "../core/secrets/secrets.js";
 
 /** Values shorter than this are not scrubbed one by one: they would blank out ordinary words. */
 const MIN_SECRET_LENGTH = 6;

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { InputError } from "../core/errors.js";
-import { parseSnapshot } from "../core/parse-snapshot.js";
-import type { ObservedSnapshot } from "../core/snapshot.js";
+import { InputError } from "../core/diagnostics/errors.js";
+import { parseSnapshot } from "../core/snapshot/parse-snapshot.js";
+import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
 
 export interface SnapshotFileOptions {
   /** How to name the file in messages (the path as the user typed it); defaults to `path`. */

@@ -1,10 +1,10 @@
 import { readInstanceSources } from "../adapters/instance-files.js";
-import { InvalidInstancesError } from "../core/errors.js";
-import type { LoadedInstance } from "../core/instance.js";
-import type { InstanceSource, ValidationResult } from "../core/validate-instances.js";
-import { finishValidation, startValidation } from "../core/validation-steps.js";
+import { InvalidInstancesError } from "../core/diagnostics/errors.js";
+import type { LoadedInstance } from "../core/instance/instance.js";
+import type { InstanceSource, ValidationResult } from "../core/instance/validate-instances.js";
+import { finishValidation, startValidation } from "../core/instance/validation-steps.js";
+import { renderDiagnosticsText } from "../render/diagnostics-text.js";
 import { type CliContext, useColour } from "./context.js";
-import { renderDiagnosticsText } from "./render/diagnostics-text.js";
 
 /**
  * Reads and validates the instance files for a command that acts on them (reconcile, drift,
@@ -32,7 +32,7 @@ export async function loadValidInstances(
 export async function validateSources(sources: readonly InstanceSource[]): Promise<ValidationResult> {
   const started = startValidation(sources);
   if (!started.needsLibrary) return finishValidation(started, refuseLibraryParse);
-  const { parseInstanceYamlWithLibrary } = await import("../core/yaml-library-parse.js");
+  const { parseInstanceYamlWithLibrary } = await import("../core/yaml/yaml-library-parse.js");
   return finishValidation(started, parseInstanceYamlWithLibrary);
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { readSnapshotFile } from "../adapters/snapshot-file.js";
-import type { LoadedInstance } from "../core/instance.js";
-import type { ObservedSnapshot } from "../core/snapshot.js";
+import type { LoadedInstance } from "../core/instance/instance.js";
+import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
 import type { CliContext } from "./context.js";
 
 export interface ObtainSnapshotOptions {

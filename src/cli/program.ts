@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import type { CommandDeclaration } from "./command.js";
 import { bssFormCommand } from "./commands/bss-form.command.js";
 import { consentLinkCommand } from "./commands/consent-link.command.js";
 import { driftCommand } from "./commands/drift.command.js";
@@ -7,9 +8,6 @@ import { observeCommand } from "./commands/observe.command.js";
 import { reconcileCommand } from "./commands/reconcile.command.js";
 import { validateCommand } from "./commands/validate.command.js";
 import type { CliContext } from "./context.js";
-
-/** Declares one command; `finish` records the exit code the command wants. */
-export type CommandDeclaration = (context: CliContext, finish: (exitCode: number) => void) => Command;
 
 const declarations: readonly CommandDeclaration[] = [
   validateCommand,

@@ -1,13 +1,13 @@
 import type { EnsureCommentResult, GitHubClientOptions, GitHubPort } from "../adapters/github/github-port.js";
-import { ServiceError, UsageError } from "../core/errors.js";
-import type { ReconcileReport } from "../core/report.js";
-import type { CliContext } from "./context.js";
-import { type GitHubEnvironment, readGitHubEnv } from "./github-env.js";
+import { ServiceError, UsageError } from "../core/diagnostics/errors.js";
+import type { ReconcileReport } from "../core/reconcile/report.js";
 import {
   RECONCILE_COMMENT_MARKER,
   renderReportMarkdown,
   VOLATILE_REPORT_TIMES,
-} from "./render/report-markdown.js";
+} from "../render/report-markdown.js";
+import type { CliContext } from "./context.js";
+import { type GitHubEnvironment, readGitHubEnv } from "./github-env.js";
 
 export interface PublishReportOptions {
   /** `--comment`: upsert the pull-request comment. */

@@ -1,5 +1,5 @@
-import { UsageError } from "../core/errors.js";
-import type { LoadedInstance } from "../core/instance.js";
+import { UsageError } from "../core/diagnostics/errors.js";
+import type { LoadedInstance } from "../core/instance/instance.js";
 import { parseInstant } from "../core/reconcile/dates.js";
 import { planReconcile } from "../core/reconcile/plan-reconcile.js";
 import {
@@ -7,7 +7,7 @@ import {
   RECONCILE_STATUSES,
   type ReconcileReport,
   type ReconcileStatus,
-} from "../core/report.js";
+} from "../core/reconcile/report.js";
 import { type CliContext, envText } from "./context.js";
 import { loadValidInstances } from "./load-instances.js";
 import { obtainSnapshot } from "./obtain-snapshot.js";

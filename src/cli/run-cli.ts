@@ -1,8 +1,8 @@
 import { CommanderError } from "commander";
-import { asCspopsError, ExitCode } from "../core/errors.js";
+import { asCspopsError, ExitCode } from "../core/diagnostics/errors.js";
+import { renderError } from "../render/render-error.js";
 import type { CliContext } from "./context.js";
 import { buildProgram } from "./program.js";
-import { renderError } from "./render-error.js";
 
 /**
  * The CLI's one error boundary: parses `argv`, runs the command, and maps every failure to a message

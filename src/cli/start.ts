@@ -3,16 +3,16 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createClientSecretCredential } from "../adapters/graph/create-credential.js";
 import { createGraphObserver } from "../adapters/graph/graph-observer.js";
-import { asCspopsError } from "../core/errors.js";
-import type { LoadedInstance } from "../core/instance.js";
+import { asCspopsError } from "../core/diagnostics/errors.js";
+import type { LoadedInstance } from "../core/instance/instance.js";
 import { planReconcile } from "../core/reconcile/plan-reconcile.js";
-import type { ReconcileReport } from "../core/report.js";
+import type { ReconcileReport } from "../core/reconcile/report.js";
 import { buildExampleSeed } from "../emulator/seeds/example-instances.js";
 import { type RunningEmulator, startEmulator } from "../emulator/start-emulator.js";
+import { renderError } from "../render/render-error.js";
+import { renderReportText } from "../render/report-text.js";
 import { processContext, useColour } from "./context.js";
 import { loadValidInstances } from "./load-instances.js";
-import { renderReportText } from "./render/report-text.js";
-import { renderError } from "./render-error.js";
 
 /**
  * `npm start`: the whole loop on one machine, no cloud account. Starts the Entra + Graph emulator

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { ObservedSnapshot } from "../core/snapshot.js";
+import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
 
 /** A Microsoft Graph object as the emulator keeps it: Graph's JSON, with every field it had. */
 export type GraphObject = Record<string, unknown>;

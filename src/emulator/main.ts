@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { parseSnapshot } from "../core/parse-snapshot.js";
-import type { ObservedSnapshot } from "../core/snapshot.js";
+import { parseSnapshot } from "../core/snapshot/parse-snapshot.js";
+import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
 import { FAULT_ARGS, FAULT_USAGE, readFaultArgs } from "./fault-args.js";
 import { buildExampleSeed } from "./seeds/example-instances.js";
 import { startEmulator } from "./start-emulator.js";

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ObservedSnapshot } from "../core/snapshot.js";
+import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
 import { createEmulatorState, type EmulatorState, findTenant } from "./emulator-state.js";
 import { handleEntra, matchEntraRoute } from "./entra/entra-handler.js";
 import { type FaultOptions, withFaults } from "./faults.js";

@@ -1,5 +1,5 @@
-import { InternalError } from "../core/errors.js";
-import type { LoadedInstance } from "../core/instance.js";
+import { InternalError } from "../core/diagnostics/errors.js";
+import type { LoadedInstance } from "../core/instance/instance.js";
 import { adoptPartnerApp } from "./adopted-app.js";
 import { buildInstanceOutputs, type InstanceOutputs } from "./instance-outputs.js";
 import { createPartnerApp } from "./partner-app.js";

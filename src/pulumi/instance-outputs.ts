@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type BssFormValues, partnerOfRecordFor } from "../core/bss-form.js";
-import { CLOUD_ENDPOINTS } from "../core/identifiers.js";
-import type { PartnerInstance } from "../core/instance.js";
+import { type BssFormValues, partnerOfRecordFor } from "../core/bss-form/bss-form.js";
+import { CLOUD_ENDPOINTS } from "../core/instance/identifiers.js";
+import type { PartnerInstance } from "../core/instance/instance.js";
 import { buildInstanceConsentUrl } from "../core/reconcile/instance-consent-url.js";
 import type { ProvisionedApp } from "./provisioned-app.js";
 

@@ -2,10 +2,10 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { readInstanceSources } from "../adapters/instance-files.js";
-import { renderDiagnosticsSummary, renderDiagnosticsText } from "../cli/render/diagnostics-text.js";
-import { InputError } from "../core/errors.js";
-import type { LoadedInstance } from "../core/instance.js";
-import { validateInstanceSources } from "../core/validate-instances.js";
+import { InputError } from "../core/diagnostics/errors.js";
+import type { LoadedInstance } from "../core/instance/instance.js";
+import { validateInstanceSources } from "../core/instance/validate-instances.js";
+import { renderDiagnosticsSummary, renderDiagnosticsText } from "../render/diagnostics-text.js";
 
 /**
  * Reads and validates the instances folder exactly as `cspops validate` does. Invalid files stop

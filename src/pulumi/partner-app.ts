@@ -6,8 +6,8 @@ import {
   MANAGED_TAG,
   PARTNER_CENTER_APP_ID,
   PARTNER_CENTER_USER_IMPERSONATION_ID,
-} from "../core/identifiers.js";
-import type { PartnerInstance } from "../core/instance.js";
+} from "../core/instance/identifiers.js";
+import type { PartnerInstance } from "../core/instance/instance.js";
 import { keyEndDate } from "./key-schedule.js";
 import type { ProvisionedApp } from "./provisioned-app.js";
 import type { TenantBinding } from "./tenant-providers.js";

@@ -1,5 +1,5 @@
-import { InputError } from "../core/errors.js";
-import { isRecord } from "../core/is-record.js";
+import { InputError } from "../core/diagnostics/errors.js";
+import { isRecord } from "../core/json/is-record.js";
 import type { ProviderSettings } from "./tenant-providers.js";
 
 /** The part of `pulumi.Config` the settings come from; tests pass a plain object. */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { renderError } from "../cli/render-error.js";
-import { CspopsError } from "../core/errors.js";
+import { CspopsError } from "../core/diagnostics/errors.js";
+import { renderError } from "../render/render-error.js";
 import { defineStack, type StackOutputs } from "./define-stack.js";
 import { loadStackInstances } from "./load-stack-instances.js";
 import { type ConfigReader, readProviderSettings } from "./provider-settings.js";

@@ -1,8 +1,8 @@
 import * as azuread from "@pulumi/azuread";
 import type * as pulumi from "@pulumi/pulumi";
-import { InputError } from "../core/errors.js";
-import { CLOUD_ENDPOINTS } from "../core/identifiers.js";
-import type { Cloud, LoadedInstance } from "../core/instance.js";
+import { InputError } from "../core/diagnostics/errors.js";
+import { CLOUD_ENDPOINTS } from "../core/instance/identifiers.js";
+import type { Cloud, LoadedInstance } from "../core/instance/instance.js";
 
 /**
  * How the program signs in to each partner tenant. Nothing here is a credential: in a pipeline the

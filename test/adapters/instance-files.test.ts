@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readInstanceSources } from "../../src/adapters/instance-files.js";
-import { InputError } from "../../src/core/errors.js";
+import { InputError } from "../../src/core/diagnostics/errors.js";
 
 let root: string;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readSnapshotFile, writeSnapshotFileAtomic } from "../../src/adapters/snapshot-file.js";
-import { InputError } from "../../src/core/errors.js";
-import type { ObservedSnapshot } from "../../src/core/snapshot.js";
+import { InputError } from "../../src/core/diagnostics/errors.js";
+import type { ObservedSnapshot } from "../../src/core/snapshot/snapshot.js";
 import { readyScenario, snapshotOfScenarios } from "../core/reconcile/scenario.js";
 
 let folder: string;

@@ -6,7 +6,7 @@ import {
   type ReconcileReport,
   type ReconcileStatus,
   summariseStatuses,
-} from "../../src/core/report.js";
+} from "../../src/core/reconcile/report.js";
 import { type GitHubEmulator, startGitHubEmulator } from "../../src/emulator/github/github-emulator.js";
 
 const REPOSITORY = "octo-org/partner-config";

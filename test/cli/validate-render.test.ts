@@ -4,17 +4,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/context.js";
 import { loadValidInstances } from "../../src/cli/load-instances.js";
+import type { Diagnostic } from "../../src/core/diagnostics/diagnostic.js";
+import { InvalidInstancesError } from "../../src/core/diagnostics/errors.js";
 import {
   escapeData,
   escapeProperty,
   renderDiagnosticsGithub,
   renderDiagnosticsStepSummary,
-} from "../../src/cli/render/diagnostics-github.js";
-import { renderDiagnosticsJson } from "../../src/cli/render/diagnostics-json.js";
-import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../src/cli/render/diagnostics-text.js";
-import { renderError } from "../../src/cli/render-error.js";
-import type { Diagnostic } from "../../src/core/diagnostic.js";
-import { InvalidInstancesError } from "../../src/core/errors.js";
+} from "../../src/render/diagnostics-github.js";
+import { renderDiagnosticsJson } from "../../src/render/diagnostics-json.js";
+import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../src/render/diagnostics-text.js";
+import { renderError } from "../../src/render/render-error.js";
 
 const error: Diagnostic = {
   file: "instances/a,b.yaml",

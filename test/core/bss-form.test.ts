@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describeApiUrl, partnerOfRecordFor } from "../../src/core/bss-form.js";
-import { buildBssForm, MASKED_KEY } from "../../src/core/bss-form-fields.js";
-import { parseStackOutputJson, selectInstanceValues } from "../../src/core/bss-form-parse.js";
-import { InputError } from "../../src/core/errors.js";
+import { describeApiUrl, partnerOfRecordFor } from "../../src/core/bss-form/bss-form.js";
+import { buildBssForm, MASKED_KEY } from "../../src/core/bss-form/bss-form-fields.js";
+import { parseStackOutputJson, selectInstanceValues } from "../../src/core/bss-form/bss-form-parse.js";
+import { InputError } from "../../src/core/diagnostics/errors.js";
 import { BSS_FORM_LABELS } from "../support/bss-form.js";
 
 const VALUES = {

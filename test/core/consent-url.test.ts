@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildConsentUrl } from "../../src/core/consent-url.js";
+import { buildConsentUrl } from "../../src/core/consent/consent-url.js";
 
 describe("buildConsentUrl", () => {
   it("builds the global authorize link with every parameter encoded", () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/core/diagnostic-codes.js";
-import { type InstanceSource, validateInstanceSources } from "../../src/core/validate-instances.js";
+import { DIAGNOSTIC_CODES } from "../../src/core/diagnostics/diagnostic-codes.js";
+import { type InstanceSource, validateInstanceSources } from "../../src/core/instance/validate-instances.js";
 
 const root = join(import.meta.dirname, "../..");
 const corpus = "test/corpus";

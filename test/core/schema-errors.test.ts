@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../src/core/diagnostic.js";
-import { validateInstanceSources } from "../../src/core/validate-instances.js";
+import type { Diagnostic } from "../../src/core/diagnostics/diagnostic.js";
+import { validateInstanceSources } from "../../src/core/instance/validate-instances.js";
 
 const example = readFileSync(join(import.meta.dirname, "../../instances/contoso-primary.yaml"), "utf8");
 

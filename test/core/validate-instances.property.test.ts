@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/core/diagnostic-codes.js";
-import { redactSecrets } from "../../src/core/secrets.js";
-import { type InstanceSource, validateInstanceSources } from "../../src/core/validate-instances.js";
+import { DIAGNOSTIC_CODES } from "../../src/core/diagnostics/diagnostic-codes.js";
+import { type InstanceSource, validateInstanceSources } from "../../src/core/instance/validate-instances.js";
+import { redactSecrets } from "../../src/core/secrets/secrets.js";
 import { yamlLikeText } from "./yaml-arbitraries.js";
 
 const root = join(import.meta.dirname, "../..");

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodeInstanceBytes, findInvalidUtf8, MAX_INSTANCE_FILE_BYTES } from "../../src/core/yaml-decode.js";
-import { parseInstanceYaml } from "../../src/core/yaml-library-parse.js";
+import {
+  decodeInstanceBytes,
+  findInvalidUtf8,
+  MAX_INSTANCE_FILE_BYTES,
+} from "../../src/core/yaml/yaml-decode.js";
+import { parseInstanceYaml } from "../../src/core/yaml/yaml-library-parse.js";
 
 const encoder = new TextEncoder();
 

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { loadYamlData } from "../../src/core/yaml-fast-load.js";
-import { MAX_ALIAS_COUNT, YAML_OPTIONS } from "../../src/core/yaml-library-parse.js";
+import { loadYamlData } from "../../src/core/yaml/yaml-fast-load.js";
+import { MAX_ALIAS_COUNT, YAML_OPTIONS } from "../../src/core/yaml/yaml-library-parse.js";
 import { yamlLikeText } from "./yaml-arbitraries.js";
 
 const root = join(import.meta.dirname, "../..");

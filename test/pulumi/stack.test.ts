@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INDIRECT_PARTNER_OF_RECORD } from "../../src/core/bss-form.js";
-import { buildConsentUrl } from "../../src/core/consent-url.js";
+import { INDIRECT_PARTNER_OF_RECORD } from "../../src/core/bss-form/bss-form.js";
+import { buildConsentUrl } from "../../src/core/consent/consent-url.js";
 import type { StackOutputs } from "../../src/pulumi/define-stack.js";
 import { provisionInstances } from "../../src/pulumi/provision-instances.js";
 import {

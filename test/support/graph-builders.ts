@@ -7,7 +7,7 @@ import {
   GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID,
   PARTNER_CENTER_APP_ID,
   PARTNER_CENTER_USER_IMPERSONATION_ID,
-} from "../../src/core/identifiers.js";
+} from "../../src/core/instance/identifiers.js";
 import type {
   GraphApplication,
   GraphDirectoryObject,
@@ -19,7 +19,7 @@ import type {
   GraphServicePrincipalSignInActivity,
   GraphUser,
   GraphUserRegistrationDetails,
-} from "../../src/core/snapshot.js";
+} from "../../src/core/snapshot/snapshot.js";
 
 /** A stable GUID derived from a seed, so fixtures read the same on every run. */
 export function guidFor(seed: string): string {

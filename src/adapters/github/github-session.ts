@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type CspopsError, InternalError } from "../../core/errors.js";
+import { type CspopsError, InternalError } from "../../core/diagnostics/errors.js";
 import type { GitHubOctokit } from "./create-octokit.js";
 import { GITHUB_BODY_LIMIT, type GitHubConnection } from "./github-port.js";
 import { type GitHubCallContext, translateGitHubError } from "./translate-github-error.js";

@@ -1,4 +1,4 @@
-import { CspopsError, ServiceError } from "../../core/errors.js";
+import { CspopsError, ServiceError } from "../../core/diagnostics/errors.js";
 import { redactCredentials } from "../redact-credentials.js";
 
 const SERVICE = "GitHub";

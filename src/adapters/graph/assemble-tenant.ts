@@ -1,4 +1,8 @@
-import type { GraphError as ObservedError, TenantListName, TenantObservation } from "../../core/snapshot.js";
+import type {
+  GraphError as ObservedError,
+  TenantListName,
+  TenantObservation,
+} from "../../core/snapshot/snapshot.js";
 import type { ReadOutcome } from "./batch-reader.js";
 
 type Outcomes = ReadonlyMap<string, ReadOutcome>;

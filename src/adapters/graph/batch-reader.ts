@@ -1,5 +1,5 @@
-import { isRecord } from "../../core/is-record.js";
-import type { GraphError as ObservedError } from "../../core/snapshot.js";
+import { isRecord } from "../../core/json/is-record.js";
+import type { GraphError as ObservedError } from "../../core/snapshot/snapshot.js";
 import { describeFailure, describeSubResponseError } from "./describe-failure.js";
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
 

@@ -1,5 +1,5 @@
 import { GraphError as SdkGraphError } from "@microsoft/microsoft-graph-client";
-import type { GraphError as ObservedError } from "../../core/snapshot.js";
+import type { GraphError as ObservedError } from "../../core/snapshot/snapshot.js";
 import { TransportFailure } from "./https-transport.js";
 
 /**

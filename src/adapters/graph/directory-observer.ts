@@ -1,5 +1,5 @@
-import type { LoadedInstance } from "../../core/instance.js";
-import type { ObservedSnapshot } from "../../core/snapshot.js";
+import type { LoadedInstance } from "../../core/instance/instance.js";
+import type { ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 
 /** How far an observation has got, reported after each tenant. */
 export interface ObserveProgress {

@@ -1,6 +1,6 @@
-import { InputError } from "../../core/errors.js";
-import { CLOUD_ENDPOINTS } from "../../core/identifiers.js";
-import type { Cloud } from "../../core/instance.js";
+import { InputError } from "../../core/diagnostics/errors.js";
+import { CLOUD_ENDPOINTS } from "../../core/instance/identifiers.js";
+import type { Cloud } from "../../core/instance/instance.js";
 
 /** Where Entra and Graph are, when not at the cloud's public endpoints (the local emulator). */
 export interface GraphEndpointOverrides {

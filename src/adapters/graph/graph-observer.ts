@@ -1,14 +1,14 @@
 import type { Agent } from "node:https";
 import type { TokenCredential } from "@azure/identity";
-import { ServiceError } from "../../core/errors.js";
-import { OBSERVER_PERMISSIONS } from "../../core/identifiers.js";
-import type { Cloud, LoadedInstance } from "../../core/instance.js";
+import { ServiceError } from "../../core/diagnostics/errors.js";
+import { OBSERVER_PERMISSIONS } from "../../core/instance/identifiers.js";
+import type { Cloud, LoadedInstance } from "../../core/instance/instance.js";
 import {
   type GraphError as ObservedError,
   type ObservedSnapshot,
   SNAPSHOT_SCHEMA_VERSION,
   type TenantObservation,
-} from "../../core/snapshot.js";
+} from "../../core/snapshot/snapshot.js";
 import { redactCredentials } from "../redact-credentials.js";
 import { boundTokens, cacheTokens } from "./cached-token-credential.js";
 import { mapWithConcurrency, Semaphore, SlowStartLimiter } from "./concurrency.js";

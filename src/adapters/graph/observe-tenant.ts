@@ -1,6 +1,6 @@
 import type { TokenCredential } from "@azure/identity";
 import type { Client } from "@microsoft/microsoft-graph-client";
-import type { GraphError as ObservedError, TenantObservation } from "../../core/snapshot.js";
+import type { GraphError as ObservedError, TenantObservation } from "../../core/snapshot/snapshot.js";
 import { assembleTenant } from "./assemble-tenant.js";
 import { type BatchPoster, type GraphRead, type ReadOutcome, readBatched } from "./batch-reader.js";
 import { describeFailure } from "./describe-failure.js";

@@ -1,4 +1,4 @@
-import { instanceTag, PARTNER_CENTER_APP_ID } from "../../core/identifiers.js";
+import { instanceTag, PARTNER_CENTER_APP_ID } from "../../core/instance/identifiers.js";
 import type { GraphRead } from "./batch-reader.js";
 
 /** What the observer needs to know of an instance to read its tenant. */

@@ -1,4 +1,4 @@
-import type { BssForm } from "../../core/bss-form-fields.js";
+import type { BssForm } from "../../core/bss-form/bss-form-fields.js";
 
 /** Where the form lives in the BSS (the seed's "Enter your Web App Keys"). */
 const FORM_LOCATION = "BSS Setup > Administration > System Options > Applications Setup > MS Cloud Services";

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import type { CommandDeclaration } from "../program.js";
+import type { CommandDeclaration } from "../command.js";
 
 export const bssFormCommand: CommandDeclaration = (context, finish) =>
   new Command("bss-form")

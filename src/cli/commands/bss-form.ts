@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildBssForm } from "../../core/bss-form-fields.js";
-import { parseStackOutputJson, selectInstanceValues } from "../../core/bss-form-parse.js";
-import { ExitCode, InputError, UsageError } from "../../core/errors.js";
+import { buildBssForm } from "../../core/bss-form/bss-form-fields.js";
+import { parseStackOutputJson, selectInstanceValues } from "../../core/bss-form/bss-form-parse.js";
+import { ExitCode, InputError, UsageError } from "../../core/diagnostics/errors.js";
 import type { CliContext } from "../context.js";
 import { renderBssFormText } from "./bss-form-text.js";
 

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import type { CommandDeclaration } from "../program.js";
+import type { CommandDeclaration } from "../command.js";
 import type { ConsentLinkOptions } from "./consent-link.js";
 
 export const consentLinkCommand: CommandDeclaration = (context, finish) =>

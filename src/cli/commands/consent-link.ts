@@ -1,6 +1,6 @@
 import { closest } from "fastest-levenshtein";
-import { ExitCode, InputError } from "../../core/errors.js";
-import type { LoadedInstance } from "../../core/instance.js";
+import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
+import type { LoadedInstance } from "../../core/instance/instance.js";
 import { buildInstanceConsentUrl } from "../../core/reconcile/instance-consent-url.js";
 import { planReconcile } from "../../core/reconcile/plan-reconcile.js";
 import { type CliContext, envText } from "../context.js";

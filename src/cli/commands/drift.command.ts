@@ -1,4 +1,4 @@
-import type { CommandDeclaration } from "../program.js";
+import type { CommandDeclaration } from "../command.js";
 import type { DriftCommandOptions } from "./drift.js";
 import { declareReportCommand } from "./report-options.js";
 

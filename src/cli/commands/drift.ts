@@ -1,11 +1,11 @@
 import type { EnsureIssueResult } from "../../adapters/github/github-port.js";
-import { RECONCILE_STATUSES, type ReconcileReport } from "../../core/report.js";
+import { RECONCILE_STATUSES, type ReconcileReport } from "../../core/reconcile/report.js";
+import { countNotReady } from "../../render/report-facts.js";
+import { renderReportMarkdown, reportTitle, VOLATILE_REPORT_TIMES } from "../../render/report-markdown.js";
 import type { CliContext } from "../context.js";
 import { readGitHubEnv } from "../github-env.js";
 import { connectGitHub } from "../publish-report.js";
 import { parseFailOn, resolveNow, runReconcilePipeline } from "../reconcile-pipeline.js";
-import { countNotReady } from "../render/report-facts.js";
-import { renderReportMarkdown, reportTitle, VOLATILE_REPORT_TIMES } from "../render/report-markdown.js";
 import { exitCodeFor, writeReport } from "./reconcile.js";
 import type { ReportCommandOptions } from "./report-options.js";
 

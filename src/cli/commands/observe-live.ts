@@ -6,8 +6,8 @@ import {
   readGraphEndpointOverrides,
 } from "../../adapters/graph/graph-endpoints.js";
 import { createGraphObserver } from "../../adapters/graph/graph-observer.js";
-import type { LoadedInstance } from "../../core/instance.js";
-import type { ObservedSnapshot } from "../../core/snapshot.js";
+import type { LoadedInstance } from "../../core/instance/instance.js";
+import type { ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 import type { CliContext } from "../context.js";
 import { createProgressReporter } from "./observe-progress.js";
 

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { writeSnapshotFileAtomic } from "../../adapters/snapshot-file.js";
-import { ExitCode, InputError } from "../../core/errors.js";
-import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot.js";
+import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
+import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 import type { CliContext } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
 import { observeLive } from "./observe-live.js";

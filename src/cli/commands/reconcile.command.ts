@@ -1,4 +1,4 @@
-import type { CommandDeclaration } from "../program.js";
+import type { CommandDeclaration } from "../command.js";
 import type { ReconcileCommandOptions } from "./reconcile.js";
 import { declareReportCommand } from "./report-options.js";
 

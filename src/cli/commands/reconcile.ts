@@ -1,5 +1,9 @@
-import { ExitCode } from "../../core/errors.js";
-import type { ReconcileReport, ReconcileStatus } from "../../core/report.js";
+import { ExitCode } from "../../core/diagnostics/errors.js";
+import type { ReconcileReport, ReconcileStatus } from "../../core/reconcile/report.js";
+import { renderReportGithub } from "../../render/report-github.js";
+import { renderReportJson } from "../../render/report-json.js";
+import { renderReportMarkdown } from "../../render/report-markdown.js";
+import { renderReportText } from "../../render/report-text.js";
 import { type CliContext, useColour } from "../context.js";
 import { appendStepSummary } from "../github-env.js";
 import { publishReport } from "../publish-report.js";
@@ -9,10 +13,6 @@ import {
   resolveNow,
   runReconcilePipeline,
 } from "../reconcile-pipeline.js";
-import { renderReportGithub } from "../render/report-github.js";
-import { renderReportJson } from "../render/report-json.js";
-import { renderReportMarkdown } from "../render/report-markdown.js";
-import { renderReportText } from "../render/report-text.js";
 import type { ReportCommandOptions, ReportFormat } from "./report-options.js";
 
 export interface ReconcileCommandOptions extends ReportCommandOptions {

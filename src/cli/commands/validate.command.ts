@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import type { CommandDeclaration } from "../program.js";
+import type { CommandDeclaration } from "../command.js";
 
 export const validateCommand: CommandDeclaration = (context, finish) =>
   new Command("validate")

@@ -1,11 +1,11 @@
 import { readInstanceSources } from "../../adapters/instance-files.js";
-import { ExitCode } from "../../core/errors.js";
+import { ExitCode } from "../../core/diagnostics/errors.js";
+import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../../render/diagnostics-github.js";
+import { renderDiagnosticsJson } from "../../render/diagnostics-json.js";
+import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/diagnostics-text.js";
 import { type CliContext, useColour } from "../context.js";
 import { appendStepSummary } from "../github-env.js";
 import { validateSources } from "../load-instances.js";
-import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../render/diagnostics-github.js";
-import { renderDiagnosticsJson } from "../render/diagnostics-json.js";
-import { renderDiagnosticsSummary, renderDiagnosticsText } from "../render/diagnostics-text.js";
 
 export interface ValidateOptions {
   readonly dir: string;

@@ -1,4 +1,4 @@
-import type { PartnerInstance } from "../instance.js";
+import type { PartnerInstance } from "../instance/instance.js";
 
 // Who must act, in the words the report uses. Kept together so every finding names people alike.
 

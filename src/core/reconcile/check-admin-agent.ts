@@ -1,9 +1,9 @@
-import { ADMIN_AGENTS_GROUP_NAME, GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../identifiers.js";
-import { compareStatusSeverity, type Finding, type ReconcileStatus } from "../report.js";
-import type { GraphDirectoryObject, TenantListName } from "../snapshot.js";
+import { ADMIN_AGENTS_GROUP_NAME, GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../instance/identifiers.js";
+import type { GraphDirectoryObject, TenantListName } from "../snapshot/snapshot.js";
 import { adminAgent, tenantAdministrator } from "./actors.js";
 import type { InstanceContext } from "./context.js";
 import { missingListFinding } from "./observation-gaps.js";
+import { compareStatusSeverity, type Finding, type ReconcileStatus } from "./report.js";
 
 /**
  * Why the agent matters now: consent is needed (problems block), only later (problems warn), not

@@ -1,9 +1,9 @@
-import { PARTNER_CENTER_APP_ID, PARTNER_CENTER_SCOPE } from "../identifiers.js";
-import type { Finding } from "../report.js";
-import type { GraphOAuth2PermissionGrant } from "../snapshot.js";
+import { PARTNER_CENTER_APP_ID, PARTNER_CENTER_SCOPE } from "../instance/identifiers.js";
+import type { GraphOAuth2PermissionGrant } from "../snapshot/snapshot.js";
 import { adminAgent } from "./actors.js";
 import type { AppContext } from "./context.js";
 import { missingListFinding } from "./observation-gaps.js";
+import type { Finding } from "./report.js";
 
 export interface ConsentGrantAssessment {
   /** `unknown` when the lists that would tell were not observed. */

@@ -1,6 +1,6 @@
-import type { Finding } from "../report.js";
 import { appOwner } from "./actors.js";
 import type { AppContext } from "./context.js";
+import type { Finding } from "./report.js";
 
 /** The app's display name is the one the YAML declares (what admins see on the consent page). */
 export function checkDisplayName(context: AppContext): readonly Finding[] {

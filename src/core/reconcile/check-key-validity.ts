@@ -1,9 +1,9 @@
-import { MIN_KEY_VALIDITY_DAYS } from "../identifiers.js";
-import type { Finding } from "../report.js";
-import type { GraphPasswordCredential } from "../snapshot.js";
+import { MIN_KEY_VALIDITY_DAYS } from "../instance/identifiers.js";
+import type { GraphPasswordCredential } from "../snapshot/snapshot.js";
 import { appOwner } from "./actors.js";
 import type { AppContext } from "./context.js";
 import { DAY_MS, formatDay, parseGraphDateTime } from "./dates.js";
+import type { Finding } from "./report.js";
 
 /**
  * The app has a Key (password credential) valid for more than 30 more days, so the BSS keeps

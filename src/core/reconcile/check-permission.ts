@@ -2,10 +2,10 @@ import {
   PARTNER_CENTER_APP_ID,
   PARTNER_CENTER_SCOPE,
   PARTNER_CENTER_USER_IMPERSONATION_ID,
-} from "../identifiers.js";
-import type { Finding } from "../report.js";
+} from "../instance/identifiers.js";
 import { appOwner } from "./actors.js";
 import type { AppContext } from "./context.js";
+import type { Finding } from "./report.js";
 
 /** The app asks for Partner Center's delegated `user_impersonation`, or consent cannot grant it. */
 export function checkPartnerCenterPermission(context: AppContext): readonly Finding[] {

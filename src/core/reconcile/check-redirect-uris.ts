@@ -1,6 +1,6 @@
-import type { Finding } from "../report.js";
 import { appOwner } from "./actors.js";
 import type { AppContext } from "./context.js";
+import type { Finding } from "./report.js";
 
 /**
  * The app's web redirect URIs are exactly the declared ones: a missing one makes Microsoft refuse to

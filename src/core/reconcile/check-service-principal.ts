@@ -1,7 +1,7 @@
-import type { Finding } from "../report.js";
 import { appOwner } from "./actors.js";
 import type { AppContext } from "./context.js";
 import { missingListFinding } from "./observation-gaps.js";
+import type { Finding } from "./report.js";
 
 /** The app has a service principal in its tenant: grants hang off it, so consent needs it. */
 export function checkServicePrincipal(context: AppContext): readonly Finding[] {

@@ -1,9 +1,9 @@
-import { CONSENT_IDLE_LIFETIME_DAYS } from "../identifiers.js";
-import type { Finding } from "../report.js";
+import { CONSENT_IDLE_LIFETIME_DAYS } from "../instance/identifiers.js";
 import { adminAgent } from "./actors.js";
 import type { AppContext } from "./context.js";
 import { DAY_MS, daysBetween, formatDay, parseGraphDateTime } from "./dates.js";
 import { describeListError } from "./observation-gaps.js";
+import type { Finding } from "./report.js";
 
 export interface SignInAgeAssessment {
   /** `expired` and `expiring` carry the consent link; `unknown` is only a warning. */

@@ -1,8 +1,8 @@
-import { OBSERVER_PERMISSIONS } from "../identifiers.js";
-import type { PartnerInstance } from "../instance.js";
-import type { Finding } from "../report.js";
-import { describeGraphError, type GraphError } from "../snapshot.js";
+import { OBSERVER_PERMISSIONS } from "../instance/identifiers.js";
+import type { PartnerInstance } from "../instance/instance.js";
+import { describeGraphError, type GraphError } from "../snapshot/snapshot.js";
 import { OBSERVER_OPERATOR, tenantAdministrator } from "./actors.js";
+import type { Finding } from "./report.js";
 
 /** The snapshot has no entry for the instance's tenant: nothing is known about it. */
 export function tenantNotObserved(instance: PartnerInstance, observedAt: string): Finding {

@@ -1,6 +1,6 @@
-import type { LoadedInstance, PartnerInstance } from "../instance.js";
-import type { Finding } from "../report.js";
-import type { GraphApplication, GraphServicePrincipal } from "../snapshot.js";
+import type { LoadedInstance, PartnerInstance } from "../instance/instance.js";
+import type { GraphApplication, GraphServicePrincipal } from "../snapshot/snapshot.js";
+import type { Finding } from "./report.js";
 import type { TenantIndex } from "./tenant-index.js";
 
 /** What every rule may read about the instance being planned. */

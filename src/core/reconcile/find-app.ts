@@ -1,10 +1,10 @@
-import { instanceTag } from "../identifiers.js";
-import type { Finding } from "../report.js";
-import type { GraphApplication } from "../snapshot.js";
+import { instanceTag } from "../instance/identifiers.js";
+import type { GraphApplication } from "../snapshot/snapshot.js";
 import { fileMaintainer, PLATFORM_TEAM, tenantAdministrator } from "./actors.js";
 import type { InstanceContext } from "./context.js";
 import { parseGraphDateTime } from "./dates.js";
 import { missingListFinding } from "./observation-gaps.js";
+import type { Finding } from "./report.js";
 
 export type AppLookup =
   | { readonly kind: "found"; readonly app: GraphApplication; readonly findings: readonly Finding[] }

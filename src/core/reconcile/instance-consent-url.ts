@@ -1,5 +1,5 @@
-import { buildConsentUrl } from "../consent-url.js";
-import type { PartnerInstance } from "../instance.js";
+import { buildConsentUrl } from "../consent/consent-url.js";
+import type { PartnerInstance } from "../instance/instance.js";
 
 /** The consent link of an instance whose app is `appId` (DESIGN §6): its cloud, tenant and first redirect URI. */
 export function buildInstanceConsentUrl(

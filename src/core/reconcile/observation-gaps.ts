@@ -1,7 +1,7 @@
-import type { Finding, NotReadyStatus } from "../report.js";
-import { describeGraphError, type TenantListName } from "../snapshot.js";
+import { describeGraphError, type TenantListName } from "../snapshot/snapshot.js";
 import { OBSERVER_OPERATOR } from "./actors.js";
 import type { InstanceContext } from "./context.js";
+import type { Finding, NotReadyStatus } from "./report.js";
 
 /** What each list is, for people, and the Graph permission the observer needs to read it. */
 const LISTS: Readonly<Record<TenantListName, { readonly label: string; readonly permission: string }>> = {

@@ -1,13 +1,5 @@
-import type { LoadedInstance } from "../instance.js";
-import {
-  deriveStatus,
-  type Finding,
-  type InstanceReport,
-  REPORT_SCHEMA_VERSION,
-  type ReconcileReport,
-  summariseStatuses,
-} from "../report.js";
-import type { GraphError, ObservedSnapshot } from "../snapshot.js";
+import type { LoadedInstance } from "../instance/instance.js";
+import type { GraphError, ObservedSnapshot } from "../snapshot/snapshot.js";
 import { type ConsentNeed, checkAdminAgent } from "./check-admin-agent.js";
 import { checkConsentGrant } from "./check-consent-grant.js";
 import { checkDisplayName } from "./check-display-name.js";
@@ -20,6 +12,14 @@ import { tenantNotObserved, tenantUnreachable } from "./check-tenant.js";
 import type { AppContext, DriftRule, InstanceContext } from "./context.js";
 import { findApp } from "./find-app.js";
 import { buildInstanceConsentUrl } from "./instance-consent-url.js";
+import {
+  deriveStatus,
+  type Finding,
+  type InstanceReport,
+  REPORT_SCHEMA_VERSION,
+  type ReconcileReport,
+  summariseStatuses,
+} from "./report.js";
 import { indexTenant, type TenantIndex } from "./tenant-index.js";
 
 export interface PlanOptions {

@@ -1,4 +1,4 @@
-import { INSTANCE_TAG_PREFIX } from "../identifiers.js";
+import { INSTANCE_TAG_PREFIX } from "../instance/identifiers.js";
 import type {
   GraphApplication,
   GraphDirectoryObject,
@@ -8,7 +8,7 @@ import type {
   GraphUser,
   GraphUserRegistrationDetails,
   TenantObservation,
-} from "../snapshot.js";
+} from "../snapshot/snapshot.js";
 
 /** Finds by a lower-cased key (GUIDs and UPNs are compared without case). */
 export interface Lookup<V> {

@@ -1,4 +1,4 @@
-import { isRecord } from "../is-record.js";
+import { isRecord } from "../json/is-record.js";
 import { describeRedirectUri, type RedirectUriShape } from "./redirect-uri.js";
 
 /** A value read from an instance file, with the JSON pointer it came from. */

@@ -1,6 +1,6 @@
-import { CLOUD_ENDPOINTS } from "../identifiers.js";
-import { toPointer } from "../positions.js";
-import type { ParsedYamlFile } from "../yaml-parse.js";
+import { CLOUD_ENDPOINTS } from "../instance/identifiers.js";
+import { toPointer } from "../yaml/positions.js";
+import type { ParsedYamlFile } from "../yaml/yaml-parse.js";
 import type { Finding } from "./rule.js";
 import { forEachKey } from "./walk-data.js";
 

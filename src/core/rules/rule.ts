@@ -1,6 +1,6 @@
-import type { Severity } from "../diagnostic.js";
-import type { Anchor } from "../positions.js";
-import type { ParsedYamlFile } from "../yaml-parse.js";
+import type { Severity } from "../diagnostics/diagnostic.js";
+import type { Anchor } from "../yaml/positions.js";
+import type { ParsedYamlFile } from "../yaml/yaml-parse.js";
 import type { InstanceFacts } from "./instance-facts.js";
 import type { InstanceSet } from "./instance-index.js";
 

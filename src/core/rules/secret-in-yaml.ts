@@ -1,7 +1,7 @@
-import { toPointer } from "../positions.js";
-import { dotted } from "../schema-errors-values.js";
-import { findSecretShapes, isSecretKeyName } from "../secrets.js";
-import type { ParsedYamlFile } from "../yaml-parse.js";
+import { dotted } from "../schema-errors/schema-errors-values.js";
+import { findSecretShapes, isSecretKeyName } from "../secrets/secrets.js";
+import { toPointer } from "../yaml/positions.js";
+import type { ParsedYamlFile } from "../yaml/yaml-parse.js";
 import type { Finding } from "./rule.js";
 import { forEachKey } from "./walk-data.js";
 

@@ -4,7 +4,7 @@ import {
   GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID,
   PARTNER_CENTER_APP_ID,
   PARTNER_CENTER_RESOURCE,
-} from "../../core/identifiers.js";
+} from "../../core/instance/identifiers.js";
 import {
   type EmulatedTenant,
   findByAppId,

@@ -4,7 +4,7 @@ import {
   CLOUD_ENDPOINTS,
   CONSENT_IDLE_LIFETIME_DAYS,
   PARTNER_CENTER_RESOURCE,
-} from "../../core/identifiers.js";
+} from "../../core/instance/identifiers.js";
 import { DAY_MS } from "../../core/reconcile/dates.js";
 import { ACCESS_TOKEN_LIFETIME_SECONDS, mintAccessToken } from "../access-tokens.js";
 import {

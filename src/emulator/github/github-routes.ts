@@ -1,4 +1,4 @@
-import { isRecord } from "../../core/is-record.js";
+import { isRecord } from "../../core/json/is-record.js";
 import { errorReply, type GitHubReply, notFound, paginate, validationFailed } from "./github-http.js";
 import { type ResourceUrls, toDiffEntry, toIssue, toIssueComment, toLabel } from "./github-resources.js";
 import type { GitHubState, StoredIssue, StoredRepository, StoredUser } from "./github-state.js";

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { CLOUD_ENDPOINTS } from "../../core/identifiers.js";
+import { CLOUD_ENDPOINTS } from "../../core/instance/identifiers.js";
 import { verifyAccessToken } from "../access-tokens.js";
 import { type EmulatedTenant, type EmulatorState, findTenant } from "../emulator-state.js";
 import { type FaultOptions, sleep } from "../faults.js";

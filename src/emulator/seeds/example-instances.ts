@@ -1,4 +1,4 @@
-import type { ObservedSnapshot } from "../../core/snapshot.js";
+import type { ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 import { buildPartnerTenant, type PartnerTenantSpec } from "./partner-tenant.js";
 
 /**

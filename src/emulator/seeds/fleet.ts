@@ -1,5 +1,9 @@
-import { type LoadedInstance, normaliseInstance, type PartnerInstanceDocument } from "../../core/instance.js";
-import type { ObservedSnapshot, TenantObservation } from "../../core/snapshot.js";
+import {
+  type LoadedInstance,
+  normaliseInstance,
+  type PartnerInstanceDocument,
+} from "../../core/instance/instance.js";
+import type { ObservedSnapshot, TenantObservation } from "../../core/snapshot/snapshot.js";
 import { buildPartnerTenant, type PartnerTenantSpec } from "./partner-tenant.js";
 
 /** The status each generated instance is seeded to have. */

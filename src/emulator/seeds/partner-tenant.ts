@@ -6,8 +6,8 @@ import {
   MICROSOFT_GRAPH_APP_ID,
   PARTNER_CENTER_APP_ID,
   PARTNER_CENTER_USER_IMPERSONATION_ID,
-} from "../../core/identifiers.js";
-import type { TenantObservation } from "../../core/snapshot.js";
+} from "../../core/instance/identifiers.js";
+import type { TenantObservation } from "../../core/snapshot/snapshot.js";
 
 const DAY_MS = 86_400_000;
 

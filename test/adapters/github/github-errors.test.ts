@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { GitHubClientOptions, GitHubPort } from "../../../src/adapters/github/github-port.js";
-import { renderError } from "../../../src/cli/render-error.js";
-import { ServiceError } from "../../../src/core/errors.js";
+import { ServiceError } from "../../../src/core/diagnostics/errors.js";
 import { type GitHubEmulator, startGitHubEmulator } from "../../../src/emulator/github/github-emulator.js";
+import { renderError } from "../../../src/render/render-error.js";
 import { emulatedGitHubPort } from "../../support/github-port.js";
 
 const CANARY_TOKEN = "ghs_CanaryToken0123456789abcdefghijklmnopq";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ServiceError } from "../../../src/core/errors.js";
-import { parseSnapshot } from "../../../src/core/parse-snapshot.js";
+import { ServiceError } from "../../../src/core/diagnostics/errors.js";
 import { planReconcile } from "../../../src/core/reconcile/plan-reconcile.js";
+import { parseSnapshot } from "../../../src/core/snapshot/parse-snapshot.js";
 import { buildExampleSeed, EXAMPLE_TENANTS } from "../../../src/emulator/seeds/example-instances.js";
 import {
   type EmulatorOptions,

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { planReconcile } from "../../../src/core/reconcile/plan-reconcile.js";
-import { RECONCILE_STATUSES } from "../../../src/core/report.js";
-import type { ObservedSnapshot } from "../../../src/core/snapshot.js";
+import { RECONCILE_STATUSES } from "../../../src/core/reconcile/report.js";
+import type { ObservedSnapshot } from "../../../src/core/snapshot/snapshot.js";
 import {
   ALL_STATUSES_DIR,
   buildAllStatusesFixture,

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseSnapshot } from "../../../src/core/parse-snapshot.js";
 import { parseGraphDateTime } from "../../../src/core/reconcile/dates.js";
+import { parseSnapshot } from "../../../src/core/snapshot/parse-snapshot.js";
 import {
   directoryRoleMembership,
   graphApplication,

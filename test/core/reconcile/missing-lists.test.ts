@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planReconcile } from "../../../src/core/reconcile/plan-reconcile.js";
-import type { ReconcileStatus } from "../../../src/core/report.js";
-import type { ObservedSnapshot, TenantListName } from "../../../src/core/snapshot.js";
+import type { ReconcileStatus } from "../../../src/core/reconcile/report.js";
+import type { ObservedSnapshot, TenantListName } from "../../../src/core/snapshot/snapshot.js";
 import { EXAMPLES_SNAPSHOT, readInstancesPlainly } from "../../fixtures/snapshots/build-fixtures.js";
 import {
   graphError,

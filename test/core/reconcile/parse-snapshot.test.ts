@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSnapshot } from "../../../src/core/parse-snapshot.js";
+import { parseSnapshot } from "../../../src/core/snapshot/parse-snapshot.js";
 import { passwordCredential } from "../../support/graph-builders.js";
 import { readyScenario, snapshotOfScenarios } from "./scenario.js";
 

@@ -1,5 +1,5 @@
 // The planner's table, part 2: consent grants, the age of the consent, the admin agent, precedence.
-import { PARTNER_CENTER_APP_ID } from "../../../src/core/identifiers.js";
+import { PARTNER_CENTER_APP_ID } from "../../../src/core/instance/identifiers.js";
 import { directoryRoleMembership, groupMembership, guidFor } from "../../support/graph-builders.js";
 import { type Case, grantWith, noConsent, signInAt, withAgent, withApp } from "./plan-changes.js";
 import { DAY, daysBeforeNow, NOW } from "./scenario.js";

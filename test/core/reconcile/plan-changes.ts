@@ -1,5 +1,5 @@
 // Changes to a ready scenario (scenario.ts) for the planner's table-driven tests.
-import type { ReconcileStatus } from "../../../src/core/report.js";
+import type { ReconcileStatus } from "../../../src/core/reconcile/report.js";
 import {
   graphApplication,
   graphUser,

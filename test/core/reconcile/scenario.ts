@@ -1,8 +1,8 @@
 // Builders for planner tests: an instance as the loader hands it over, and a tenant observed in the
 // state where that instance is ready, which each test then changes in one respect.
-import { instanceTag, MANAGED_TAG } from "../../../src/core/identifiers.js";
-import type { LoadedInstance, PartnerInstance } from "../../../src/core/instance.js";
-import type { ObservedSnapshot, TenantObservation } from "../../../src/core/snapshot.js";
+import { instanceTag, MANAGED_TAG } from "../../../src/core/instance/identifiers.js";
+import type { LoadedInstance, PartnerInstance } from "../../../src/core/instance/instance.js";
+import type { ObservedSnapshot, TenantObservation } from "../../../src/core/snapshot/snapshot.js";
 import {
   graphApplication,
   graphServicePrincipal,

@@ -6,8 +6,8 @@ import {
 } from "../../../../src/adapters/graph/graph-observer.js";
 import type { RetryPolicy } from "../../../../src/adapters/graph/retry-policy.js";
 import { readInstanceSources } from "../../../../src/adapters/instance-files.js";
-import type { LoadedInstance } from "../../../../src/core/instance.js";
-import { validateInstanceSources } from "../../../../src/core/validate-instances.js";
+import type { LoadedInstance } from "../../../../src/core/instance/instance.js";
+import { validateInstanceSources } from "../../../../src/core/instance/validate-instances.js";
 import type { RunningEmulator } from "../../../../src/emulator/start-emulator.js";
 
 /** Retries as the production policy does, only with short back-offs so tests stay fast. */

@@ -1,0 +1,47 @@
+import { CLOUD_ENDPOINTS, PARTNER_CENTER_RESOURCE, PARTNER_CENTER_SCOPE } from "../instance/identifiers.js";
+import type { Cloud } from "../instance/instance.js";
+
+export interface ConsentUrlInput {
+  readonly cloud: Cloud;
+  readonly tenantId: string;
+  /** The app's real Application (client) ID. */
+  readonly appId: string;
+  /** The instance's first declared redirect URI. */
+  readonly redirectUri: string;
+  /** The instance name, echoed back to the BSS as `state`. */
+  readonly state: string;
+  /** Overrides the cloud's authority (the local emulator). */
+  readonly authority?: string | undefined;
+}
+
+/** Scopes of the consent: Partner Center's delegated permission, plus a refresh token (DESIGN §6). */
+const CONSENT_SCOPES = [
+  `${PARTNER_CENTER_RESOURCE}/${PARTNER_CENTER_SCOPE}`,
+  "offline_access",
+  "openid",
+  "profile",
+] as const;
+
+/**
+ * The authorization-code consent link the admin agent opens (DESIGN §6). Built with `URL` so that
+ * every parameter is encoded correctly whatever it contains.
+ */
+export function buildConsentUrl(input: ConsentUrlInput): string {
+  const authority = input.authority ?? CLOUD_ENDPOINTS[input.cloud].authority;
+  const url = new URL(
+    `${authority.replace(/\/+$/, "")}/${encodeURIComponent(input.tenantId)}/oauth2/v2.0/authorize`,
+  );
+  url.search = new URLSearchParams({
+    client_id: input.appId,
+    response_type: "code",
+    redirect_uri: input.redirectUri,
+    scope: CONSENT_SCOPES.join(" "),
+    prompt: "consent",
+    state: input.state,
+  })
+    .toString()
+    // URLSearchParams writes a space as `+` (form encoding); `%20` is the URI spelling that DESIGN §6
+    // shows and that reads the same everywhere. A literal `+` is already `%2B`, so this is exact.
+    .replaceAll("+", "%20");
+  return url.toString();
+}

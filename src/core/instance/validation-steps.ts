@@ -1,0 +1,249 @@
+import { compareDiagnostics, type Diagnostic, isError } from "../diagnostics/diagnostic.js";
+import { validate as generatedValidate } from "../generated/partner-instance-validator.js";
+import { documentRules, instanceRules } from "../rules/index.js";
+import { type InstanceFacts, readInstanceFacts } from "../rules/instance-facts.js";
+import { indexInstances } from "../rules/instance-index.js";
+import type { Finding } from "../rules/rule.js";
+import { checkSecretShapesInText } from "../rules/secret-in-yaml.js";
+import { type SchemaError, translateSchemaErrors } from "../schema-errors/schema-errors.js";
+import { redactSecrets } from "../secrets/secrets.js";
+import {
+  createLocator,
+  deferLocator,
+  type Locator,
+  parsePointer,
+  positionInText,
+  toPointer,
+} from "../yaml/positions.js";
+import { decodeInstanceBytes } from "../yaml/yaml-decode.js";
+import { type ParsedYamlFile, type ParseResult, parseInstanceYamlFast } from "../yaml/yaml-parse.js";
+import { normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
+import type { InstanceSource, ValidationResult } from "./validation-types.js";
+
+/** Reads a file with the `yaml` library: `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). */
+export type LibraryParser = (file: string, text: string) => ParseResult;
+
+interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: readonly SchemaError[] | null;
+}
+const validateSchema = generatedValidate as unknown as SchemaValidator;
+
+/** A file that parsed into a mapping: what the cross-file rules and the result need of it. */
+interface ReadableFile {
+  readonly source: InstanceSource;
+  /** Undefined for a file read on the fast path, which knows no positions (yaml-parse.ts). */
+  readonly locator: Locator | undefined;
+  readonly data: Record<string, unknown>;
+  readonly schemaValid: boolean;
+  readonly facts: InstanceFacts;
+}
+
+/** A file waiting for the `yaml` library, with its decoded text. */
+interface PendingFile {
+  readonly pending: string;
+}
+
+/**
+ * Validation half done: every file the fast path read without finding anything is checked; the
+ * rest wait in `files` as pending for the `yaml` library, which `finishValidation` needs only if
+ * `needsLibrary`.
+ */
+export interface StartedValidation {
+  readonly sources: readonly InstanceSource[];
+  /** Per source, in order: its readable file, undefined if unreadable, or pending. */
+  readonly files: readonly (ReadableFile | undefined | PendingFile)[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** The cross-file rules' findings, already worked out when no file is pending. */
+  readonly crossFileFindings: readonly Finding[] | undefined;
+  /** A file is pending, or a cross-file rule points into a file: positions are needed. */
+  readonly needsLibrary: boolean;
+}
+
+/**
+ * Decodes every file and checks on its own each one the fast path reads. A file with anything to
+ * report (or that the fast path declines) is pending: the `yaml` library reads it again, for
+ * positions, in `finishValidation`. When nothing is pending the cross-file rules run here, so
+ * that the caller knows whether it needs the library at all.
+ */
+export function startValidation(sources: readonly InstanceSource[]): StartedValidation {
+  const diagnostics: Diagnostic[] = [];
+  let pending = 0;
+  const files = sources.map((source): ReadableFile | undefined | PendingFile => {
+    const decoded = decodeInstanceBytes(source.file, source.bytes);
+    if (!decoded.ok) {
+      diagnostics.push(decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText));
+      return undefined;
+    }
+    const parsed = parseInstanceYamlFast(source.file, decoded.text);
+    if (parsed === undefined || !isClean(parsed)) {
+      pending++;
+      return { pending: decoded.text };
+    }
+    const facts = readInstanceFacts(source.file, parsed.data, NO_POINTERS);
+    return { source, locator: undefined, data: parsed.data, schemaValid: true, facts };
+  });
+  const crossFileFindings = pending === 0 ? runInstanceRules(files.filter(isReadable)) : undefined;
+  const needsLibrary = crossFileFindings === undefined || crossFileFindings.length > 0;
+  return { sources, files, diagnostics, crossFileFindings, needsLibrary };
+}
+
+/**
+ * Reads the pending files with `parseWithLibrary`, runs the rules over all files together and
+ * builds the result. `parseWithLibrary` is only called when `started.needsLibrary`.
+ */
+export function finishValidation(
+  started: StartedValidation,
+  parseWithLibrary: LibraryParser,
+): ValidationResult {
+  const diagnostics = [...started.diagnostics];
+  const readable: ReadableFile[] = [];
+  started.files.forEach((file, index) => {
+    const source = started.sources[index];
+    if (file === undefined || source === undefined) return;
+    if (isReadable(file)) {
+      readable.push(file);
+      return;
+    }
+    const parsed = parseWithLibrary(source.file, file.pending);
+    if (!parsed.ok) {
+      diagnostics.push(...parsed.diagnostics, ...scanUnparsedText(source.file, file.pending));
+      return;
+    }
+    readable.push(checkFile(source, parsed.parsed, diagnostics));
+  });
+
+  const byFile = new Map(readable.map((file) => [file.source.file, file]));
+  const unreadable = started.sources.length - readable.length;
+  for (const finding of started.crossFileFindings ?? runInstanceRules(readable)) {
+    const file = byFile.get(finding.file);
+    if (file === undefined) continue;
+    const locator = file.locator ?? rereadingLocator(file.source, parseWithLibrary);
+    diagnostics.push(withUnreadableNote(toDiagnostic(finding, locator), unreadable));
+  }
+
+  const failing = new Set(diagnostics.filter(isError).map((diagnostic) => diagnostic.file));
+  const instances = readable
+    .filter((file) => file.schemaValid && !failing.has(file.source.file))
+    .map((file) => ({
+      file: file.source.file,
+      instance: normaliseInstance(file.data as PartnerInstanceDocument),
+    }));
+  const sorted = diagnostics.map(redactDiagnostic).sort(compareDiagnostics);
+  return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount: started.sources.length };
+}
+
+function isReadable(file: ReadableFile | PendingFile | undefined): file is ReadableFile {
+  return file !== undefined && !("pending" in file);
+}
+
+function runInstanceRules(files: readonly ReadableFile[]): Finding[] {
+  const set = indexInstances(files.map((file) => file.facts));
+  const findings: Finding[] = [];
+  for (const rule of instanceRules) findings.push(...rule(set));
+  return findings;
+}
+
+/** Nothing to report on its own, so no positions needed (the same checks as `checkFindings`). */
+function isClean(parsed: ParsedYamlFile): boolean {
+  return documentRules.every((rule) => rule(parsed).length === 0) && validateSchema(parsed.data);
+}
+
+/** The checks of one parsed file on its own: secrets, removed fields, the schema. */
+function checkFindings(parsed: ParsedYamlFile): { findings: Finding[]; schemaValid: boolean } {
+  const { data } = parsed;
+  const documentFindings: Finding[] = [];
+  for (const rule of documentRules) documentFindings.push(...rule(parsed));
+  // Ajv fills in defaults as it validates: `data` is the parser's fresh copy, owned by this file.
+  const schemaValid = validateSchema(data);
+  const schemaFindings = schemaValid
+    ? []
+    : translateSchemaErrors(parsed.file, validateSchema.errors ?? [], data);
+  const claimed = documentFindings
+    .filter((finding) => finding.offset === undefined)
+    .map((finding) => finding.pointer);
+  const findings = [
+    ...documentFindings,
+    ...schemaFindings.filter((finding) => !isClaimed(finding.pointer, claimed)),
+  ];
+  return { findings, schemaValid };
+}
+
+/** A file the `yaml` library read: its findings become diagnostics, placed by its positions. */
+function checkFile(source: InstanceSource, parsed: ParsedYamlFile, diagnostics: Diagnostic[]): ReadableFile {
+  const { findings, schemaValid } = checkFindings(parsed);
+  diagnostics.push(...findings.map((finding) => toDiagnostic(finding, parsed.locator)));
+  const invalidPointers =
+    findings.length === 0 ? NO_POINTERS : new Set(findings.map((finding) => finding.pointer));
+  return {
+    source,
+    locator: parsed.locator,
+    data: parsed.data,
+    schemaValid,
+    facts: readInstanceFacts(source.file, parsed.data, invalidPointers),
+  };
+}
+
+const NO_POINTERS: ReadonlySet<string> = new Set();
+
+/**
+ * For a file the fast path read, whose text is not kept in memory: the first question reads its
+ * bytes again with the `yaml` library, for positions.
+ */
+function rereadingLocator(source: InstanceSource, parseWithLibrary: LibraryParser): Locator {
+  return deferLocator(() => {
+    const decoded = decodeInstanceBytes(source.file, source.bytes);
+    const parsed = decoded.ok ? parseWithLibrary(source.file, decoded.text) : undefined;
+    return parsed?.ok === true ? parsed.parsed.locator : createLocator("", () => []);
+  });
+}
+
+/** A removed field or a leaked secret says more than "unknown key" or "must be a mapping" there. */
+function isClaimed(pointer: string, claimed: readonly string[]): boolean {
+  return claimed.some((owner) => pointer === owner || pointer.startsWith(`${owner}/`));
+}
+
+function scanUnparsedText(file: string, text: string): Diagnostic[] {
+  return checkSecretShapesInText(file, text).map((finding) => ({
+    ...toBaseDiagnostic(finding),
+    ...positionInText(text, finding.offset ?? 0),
+  }));
+}
+
+function toDiagnostic(finding: Finding, locator: Locator): Diagnostic {
+  const position =
+    finding.offset === undefined
+      ? locator.locate(finding.pointer, finding.anchor)
+      : locator.positionOf(finding.offset);
+  return { ...toBaseDiagnostic(finding), ...position };
+}
+
+function toBaseDiagnostic(finding: Finding): Omit<Diagnostic, "line" | "column"> {
+  return {
+    file: finding.file,
+    path: finding.pointer,
+    code: finding.code,
+    severity: finding.severity,
+    message: finding.message,
+    ...(finding.hint === undefined ? {} : { hint: finding.hint }),
+  };
+}
+
+function withUnreadableNote(diagnostic: Diagnostic, unreadable: number): Diagnostic {
+  if (unreadable === 0 || diagnostic.code !== "pairing.unknown-primary") return diagnostic;
+  const note = `${unreadable} file(s) could not be read: the primary may be among them`;
+  return { ...diagnostic, hint: diagnostic.hint === undefined ? note : `${diagnostic.hint}; ${note}` };
+}
+
+/** The last guard: no message or hint carries a secret-shaped value, whatever produced it. */
+function redactDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  const message = redactSecrets(diagnostic.message);
+  const hint = diagnostic.hint === undefined ? undefined : redactSecrets(diagnostic.hint);
+  // A key can be a pasted secret too, and a pointer escapes its `~`: redact segment by segment.
+  const path = diagnostic.path.includes("Q~")
+    ? toPointer(parsePointer(diagnostic.path).map(redactSecrets))
+    : diagnostic.path;
+  if (message === diagnostic.message && hint === diagnostic.hint && path === diagnostic.path)
+    return diagnostic;
+  return { ...diagnostic, path, message, ...(hint === undefined ? {} : { hint }) };
+}
