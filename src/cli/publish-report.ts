@@ -1,6 +1,7 @@
 import type { EnsureCommentResult, GitHubClientOptions, GitHubPort } from "../adapters/github/github-port.js";
 import { ServiceError, UsageError } from "../core/diagnostics/errors.js";
 import type { ReconcileReport } from "../core/reconcile/report.js";
+import { terminalText } from "../render/escape/terminal.js";
 import {
   RECONCILE_COMMENT_MARKER,
   renderReportMarkdown,
@@ -47,7 +48,7 @@ export async function publishReport(
     // The times change on every run: a comment that differs only there is not rewritten (DESIGN §7).
     volatile: VOLATILE_REPORT_TIMES,
   });
-  context.stderr.write(`cspops: ${describeComment(result, pullNumber)}\n`);
+  context.stderr.write(`cspops: ${terminalText(describeComment(result, pullNumber))}\n`);
 }
 
 /**

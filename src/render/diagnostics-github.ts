@@ -1,4 +1,6 @@
 import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
+import { markdownCode, markdownMessage } from "./escape/markdown.js";
+import { workflowCommand } from "./escape/workflow-command.js";
 import { plural } from "./plural.js";
 
 /**
@@ -9,17 +11,15 @@ export function renderDiagnosticsGithub(diagnostics: readonly Diagnostic[]): str
   return diagnostics
     .map((diagnostic) => {
       const command = diagnostic.severity === "error" ? "error" : "warning";
-      const properties = [
-        `file=${escapeProperty(diagnostic.file)}`,
-        `line=${diagnostic.line}`,
-        `col=${diagnostic.column}`,
-        `title=${escapeProperty(diagnostic.code)}`,
-      ].join(",");
       const text =
         diagnostic.hint === undefined
           ? diagnostic.message
           : `${diagnostic.message}\nhint: ${diagnostic.hint}`;
-      return `::${command} ${properties}::${escapeData(text)}\n`;
+      return workflowCommand(
+        command,
+        { file: diagnostic.file, line: diagnostic.line, col: diagnostic.column, title: diagnostic.code },
+        text,
+      );
     })
     .join("");
 }
@@ -40,29 +40,17 @@ export function renderDiagnosticsStepSummary(
     "",
   ];
   if (diagnostics.length > 0) {
+    const table = { table: true };
     lines.push("| | Location | Code | Problem | Fix |", "| --- | --- | --- | --- | --- |");
     for (const diagnostic of diagnostics.slice(0, maxRows)) {
       const icon = diagnostic.severity === "error" ? "❌" : "⚠️";
+      const location = markdownCode(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`, table);
       lines.push(
-        `| ${icon} | \`${cell(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}\` | \`${diagnostic.code}\` | ${cell(diagnostic.message)} | ${cell(diagnostic.hint ?? "")} |`,
+        `| ${icon} | ${location} | ${markdownCode(diagnostic.code, table)} | ${markdownMessage(diagnostic.message, table)} | ${markdownMessage(diagnostic.hint ?? "", table)} |`,
       );
     }
     if (diagnostics.length > maxRows)
       lines.push("", `… and ${diagnostics.length - maxRows} more (see the log).`);
   }
   return `${lines.join("\n")}\n\n`;
-}
-
-/** Workflow command data: `%`, CR and LF are escaped (actions/toolkit `escapeData`). */
-export function escapeData(text: string): string {
-  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-
-/** Workflow command properties also escape `:` and `,` (actions/toolkit `escapeProperty`). */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-
-function cell(text: string): string {
-  return text.replaceAll("|", "\\|").replaceAll(/\r?\n/g, " ");
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
+import { stringifyRedacted } from "./escape/json.js";
 
 /** `validate --format json` (DESIGN §3); `schemaVersion` changes only when the shape does. */
 export interface ValidateJsonReport {
@@ -29,5 +30,5 @@ export function renderDiagnosticsJson(result: {
       ...(diagnostic.hint === undefined ? {} : { hint: diagnostic.hint }),
     })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${stringifyRedacted(report)}\n`;
 }

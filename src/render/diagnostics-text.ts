@@ -1,5 +1,6 @@
 import { createColors } from "picocolors";
 import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
+import { neutraliseCommandLines, terminalText } from "./escape/terminal.js";
 import { plural } from "./plural.js";
 
 export interface TextRenderOptions {
@@ -8,23 +9,25 @@ export interface TextRenderOptions {
 
 /**
  * `file:line:col severity code message`, one line per diagnostic (editors and terminals turn the
- * location into a link), its hint indented below.
+ * location into a link), its hint indented below. File names and messages carry outside text
+ * (names of files, YAML keys and values): shown through `terminalText`.
  */
 export function renderDiagnosticsText(
   diagnostics: readonly Diagnostic[],
   options: TextRenderOptions,
 ): string {
   const paint = createColors(options.colour);
-  return diagnostics
+  const text = diagnostics
     .map((diagnostic) => {
       const severity =
         diagnostic.severity === "error" ? paint.red(diagnostic.severity) : paint.yellow(diagnostic.severity);
-      const line = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column} ${severity} ${paint.dim(diagnostic.code)} ${diagnostic.message}`;
+      const line = `${terminalText(diagnostic.file)}:${diagnostic.line}:${diagnostic.column} ${severity} ${paint.dim(terminalText(diagnostic.code))} ${terminalText(diagnostic.message)}`;
       return diagnostic.hint === undefined
         ? `${line}\n`
-        : `${line}\n  ${paint.dim("hint:")} ${diagnostic.hint}\n`;
+        : `${line}\n  ${paint.dim("hint:")} ${terminalText(diagnostic.hint)}\n`;
     })
     .join("");
+  return neutraliseCommandLines(text);
 }
 
 /** One line: how many errors and warnings in how many files, or that everything is valid. */

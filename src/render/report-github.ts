@@ -1,5 +1,5 @@
 import type { ReconcileReport } from "../core/reconcile/report.js";
-import { escapeData, escapeProperty } from "./diagnostics-github.js";
+import { workflowCommand } from "./escape/workflow-command.js";
 import { orderFindings } from "./report-facts.js";
 import { renderReportMarkdown } from "./report-markdown.js";
 
@@ -27,7 +27,7 @@ export function renderReportGithub(report: ReconcileReport): GithubReport {
         instance.consentUrl !== null && finding.code.startsWith("consent.")
           ? `\nConsent link (${instance.adminAgent} opens it and approves): ${instance.consentUrl}`
           : "";
-      return `::${command} file=${escapeProperty(instance.file)},title=${escapeProperty(title)}::${escapeData(`${finding.message}${link}`)}\n`;
+      return workflowCommand(command, { file: instance.file, title }, `${finding.message}${link}`);
     }),
   );
   return {

@@ -1,6 +1,7 @@
 import type { ReconcileReport } from "../core/reconcile/report.js";
+import { stringifyRedacted } from "./escape/json.js";
 
-/** The report model v1 as JSON (`--format json`): the only thing written to stdout. */
+/** The report model v1 as JSON (`--format json`): the only thing written to stdout; no credentials. */
 export function renderReportJson(report: ReconcileReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${stringifyRedacted(report)}\n`;
 }

@@ -1,4 +1,5 @@
 import type { InstanceReport, ReconcileReport } from "../core/reconcile/report.js";
+import { markdownCode, markdownLinkDestination, markdownMessage, markdownText } from "./escape/markdown.js";
 import { plural } from "./plural.js";
 import {
   actorsOf,
@@ -67,14 +68,14 @@ export function renderReportMarkdown(report: ReconcileReport, options: ReportMar
 
   const head = [
     ...(marker === "" ? [] : [marker]),
-    `### ${options.title ?? reportTitle(report)}`,
+    `### ${markdownText(options.title ?? reportTitle(report))}`,
     "",
-    `${describeSummaryWithIcons(report)}${renderTimes(report)}`,
+    `${describeSummaryWithIcons(report)}${markdownText(renderTimes(report))}`,
     "",
     "",
   ].join("\n");
   const command = options.command ?? DEFAULT_REPORT_COMMAND;
-  const foot = `\n<sub>Made by \`${command}\`. Run it locally for the full report.</sub>\n`;
+  const foot = `\n<sub>Made by ${markdownCode(command)}. Run it locally for the full report.</sub>\n`;
 
   let budget = maxChars - head.length - foot.length - RESERVE_CHARS;
   const sections: string[] = [];
@@ -116,30 +117,35 @@ function describeSummaryWithIcons(report: ReconcileReport): string {
 
 function renderInstanceSection(instance: InstanceReport, changed: boolean): string {
   const facts = [
-    instance.environment,
-    instance.cloud,
-    `tenant \`${instance.tenantId}\``,
-    instance.appId === null ? "no app" : `app \`${instance.appId}\``,
-    `\`${escapeText(instance.file)}\``,
+    markdownText(instance.environment),
+    markdownText(instance.cloud),
+    `tenant ${markdownCode(instance.tenantId)}`,
+    instance.appId === null ? "no app" : `app ${markdownCode(instance.appId)}`,
+    markdownCode(instance.file),
   ].join(" · ");
   const lines = [
-    `#### ${STATUS_ICONS[instance.status]} ${instance.name} — ${instance.status}${changed ? " (changed in this pull request)" : ""}`,
+    `#### ${STATUS_ICONS[instance.status]} ${markdownText(instance.name)} — ${instance.status}${changed ? " (changed in this pull request)" : ""}`,
     "",
     facts,
     "",
   ];
   const actors = actorsOf(instance);
-  if (actors.length > 0) lines.push(`**Who acts:** ${actors.map(escapeText).join("; ")}`, "");
+  if (actors.length > 0)
+    lines.push(`**Who acts:** ${actors.map((actor) => markdownMessage(actor)).join("; ")}`, "");
   lines.push("**What to do:**", "");
   orderFindings(instance).forEach((finding, index) => {
     const icon = finding.severity === "error" ? "❌" : finding.severity === "warning" ? "⚠️" : "ℹ️";
-    lines.push(`${index + 1}. ${icon} ${escapeText(clip(finding.message))} <sub>\`${finding.code}\`</sub>`);
+    lines.push(
+      `${index + 1}. ${icon} ${markdownMessage(clip(finding.message))} <sub>${markdownCode(finding.code)}</sub>`,
+    );
   });
   lines.push("");
-  if (instance.consentUrl !== null) {
+  const destination = instance.consentUrl === null ? undefined : markdownLinkDestination(instance.consentUrl);
+  if (destination !== undefined) {
     const when = instance.status === "blocked" ? ", once the steps above are done" : "";
+    // The one link of the report: the planner's consent URL (src/core/consent/consent-url.ts).
     lines.push(
-      `**Consent link** — ${escapeText(instance.adminAgent)} opens it${when}, signs in with MFA and approves: [grant consent to ${instance.name}](${escapeUrl(instance.consentUrl)})`,
+      `**Consent link** — ${markdownText(instance.adminAgent)} opens it${when}, signs in with MFA and approves: [grant consent to ${markdownText(instance.name)}](${destination})`,
       "",
     );
   }
@@ -152,7 +158,7 @@ function renderOmitted(hidden: readonly InstanceReport[]): string {
   const byStatus = [...counts].map(([status, count]) => `${count} ${status}`).join(", ");
   const names = hidden
     .slice(0, 10)
-    .map((instance) => instance.name)
+    .map((instance) => markdownText(instance.name))
     .join(", ");
   const more = hidden.length > 10 ? ", …" : "";
   return `…and ${plural(hidden.length, "more instance")} that ${hidden.length === 1 ? "needs" : "need"} action (${byStatus}), not shown to keep this comment within GitHub's size limit: ${names}${more}.\n\n`;
@@ -179,29 +185,13 @@ function renderReady(ready: readonly InstanceReport[], first: ReadonlySet<string
 }
 
 function renderReadyRow(instance: InstanceReport, changed: boolean): string {
+  const table = { table: true };
   const until = instance.consentExpiresAt === null ? "unknown" : instance.consentExpiresAt.slice(0, 10);
-  const notes = instance.findings.map((finding) => `\`${finding.code}\``).join(" ");
-  const name = changed ? `${instance.name} ✏️` : instance.name;
-  return `| ${name} | ${instance.environment} | ${until} | ${notes} |\n`;
+  const notes = instance.findings.map((finding) => markdownCode(finding.code, table)).join(" ");
+  const name = markdownText(instance.name, table);
+  return `| ${changed ? `${name} ✏️` : name} | ${markdownText(instance.environment, table)} | ${markdownText(until, table)} | ${notes} |\n`;
 }
 
 function clip(text: string): string {
   return text.length <= MAX_MESSAGE_CHARS ? text : `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…`;
-}
-
-/**
- * Text from the tenant (an app's display name, a Graph error) must not turn into HTML, mentions or
- * table cells in a comment that other people read.
- */
-function escapeText(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll("|", "\\|")
-    .replace(/(^|\s)@(?=\w)/g, "$1@\u200b");
-}
-
-function escapeUrl(url: string): string {
-  return url.replaceAll("(", "%28").replaceAll(")", "%29").replaceAll(" ", "%20");
 }

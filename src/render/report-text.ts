@@ -1,5 +1,6 @@
 import { createColors } from "picocolors";
 import type { InstanceReport, ReconcileReport, ReconcileStatus } from "../core/reconcile/report.js";
+import { neutraliseCommandLines, terminalText } from "./escape/terminal.js";
 import { plural } from "./plural.js";
 import { actorsOf, describeSummary, formatInstant, orderFindings, orderInstances } from "./report-facts.js";
 
@@ -12,20 +13,21 @@ type Paint = ReturnType<typeof createColors>;
 
 /**
  * The report for a terminal: a table of every instance with who acts next, then, for each instance
- * with findings, what to do and its consent link, then a one-line summary.
+ * with findings, what to do and its consent link, then a one-line summary. Every value from the
+ * YAML or the snapshot is shown through `terminalText`; no line can pose as a workflow command.
  */
 export function renderReportText(report: ReconcileReport, options: ReportTextOptions): string {
   const paint = createColors(options.useColour);
   const instances = orderInstances(report.instances);
   const lines = [
     paint.bold(
-      `cspops reconcile — as of ${formatInstant(report.generatedAt)}, observed ${formatInstant(report.observedAt)}`,
+      `cspops reconcile — as of ${formatInstant(report.generatedAt)}, observed ${terminalText(formatInstant(report.observedAt))}`,
     ),
     "",
   ];
   if (instances.length === 0) {
     lines.push("No instances.");
-    return `${lines.join("\n")}\n`;
+    return neutraliseCommandLines(`${lines.join("\n")}\n`);
   }
   lines.push(...renderTable(instances, paint), "");
   for (const instance of instances) {
@@ -33,16 +35,16 @@ export function renderReportText(report: ReconcileReport, options: ReportTextOpt
     lines.push(...renderDetails(instance, paint), "");
   }
   lines.push(`${plural(report.instances.length, "instance")}: ${describeSummary(report)}.`);
-  return `${lines.join("\n")}\n`;
+  return neutraliseCommandLines(`${lines.join("\n")}\n`);
 }
 
 function renderTable(instances: readonly InstanceReport[], paint: Paint): string[] {
   const rows = instances.map((instance) => [
-    instance.name,
-    instance.environment,
-    instance.cloud,
+    terminalText(instance.name),
+    terminalText(instance.environment),
+    terminalText(instance.cloud),
     instance.status,
-    nextStep(instance),
+    terminalText(nextStep(instance)),
   ]);
   const header = ["INSTANCE", "ENV", "CLOUD", "STATUS", "NEXT"];
   const widths = header.map((title, column) =>
@@ -74,7 +76,7 @@ function nextStep(instance: InstanceReport): string {
 
 function renderDetails(instance: InstanceReport, paint: Paint): string[] {
   const lines = [
-    `${paint.bold(instance.name)} — ${colourStatus(instance.status, instance.status, paint)} (${instance.file})`,
+    `${paint.bold(terminalText(instance.name))} — ${colourStatus(instance.status, instance.status, paint)} (${terminalText(instance.file)})`,
   ];
   for (const finding of orderFindings(instance)) {
     const severity =
@@ -83,13 +85,14 @@ function renderDetails(instance: InstanceReport, paint: Paint): string[] {
         : finding.severity === "warning"
           ? paint.yellow("warning")
           : paint.dim("info   ");
-    lines.push(`  ${severity} ${paint.dim(finding.code)}  ${finding.message}`);
-    if (finding.actor !== undefined) lines.push(`          ${paint.dim("who:")} ${finding.actor}`);
+    lines.push(`  ${severity} ${paint.dim(terminalText(finding.code))}  ${terminalText(finding.message)}`);
+    if (finding.actor !== undefined)
+      lines.push(`          ${paint.dim("who:")} ${terminalText(finding.actor)}`);
   }
   if (instance.consentUrl !== null) {
     lines.push(
-      `  ${paint.bold("consent link")} (open as ${instance.adminAgent}, with MFA):`,
-      `    ${instance.consentUrl}`,
+      `  ${paint.bold("consent link")} (open as ${terminalText(instance.adminAgent)}, with MFA):`,
+      `    ${terminalText(instance.consentUrl)}`,
     );
   }
   return lines;

@@ -186,7 +186,7 @@ describe("cspops reconcile --observed", () => {
     expect(run.stdout.startsWith("<!-- cspops:reconcile -->\n")).toBe(true);
     expect(run.stdout).toContain("#### ⛔ fabrikam-china — blocked");
     expect(run.stdout).toContain("#### 🔑 contoso-sandbox — needs-consent");
-    expect(run.stdout).toContain("**Who acts:** sandbox-admin@contosotip.onmicrosoft.com (admin agent)");
+    expect(run.stdout).toContain("**Who acts:** `sandbox-admin@contosotip.onmicrosoft.com` (admin agent)");
     expect(run.stdout).toMatch(
       /\[grant consent to contoso-sandbox\]\(https:\/\/login\.microsoftonline\.com\/3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\/oauth2\/v2\.0\/authorize\?client_id=[0-9a-f-]{36}&/,
     );

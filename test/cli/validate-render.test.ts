@@ -7,13 +7,12 @@ import { loadValidInstances } from "../../src/cli/load-instances.js";
 import type { Diagnostic } from "../../src/core/diagnostics/diagnostic.js";
 import { InvalidInstancesError } from "../../src/core/diagnostics/errors.js";
 import {
-  escapeData,
-  escapeProperty,
   renderDiagnosticsGithub,
   renderDiagnosticsStepSummary,
 } from "../../src/render/diagnostics-github.js";
 import { renderDiagnosticsJson } from "../../src/render/diagnostics-json.js";
 import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../src/render/diagnostics-text.js";
+import { escapeData, escapeProperty } from "../../src/render/escape/workflow-command.js";
 import { renderError } from "../../src/render/render-error.js";
 
 const error: Diagnostic = {
@@ -85,7 +84,7 @@ describe("diagnostic renderers", () => {
     const markdown = renderDiagnosticsStepSummary(many, 5, 3);
 
     expect(markdown.match(/^\| ❌ /gm)).toHaveLength(3);
-    expect(markdown).toContain("a \\| b c");
+    expect(markdown).toContain("a \\| b␊c");
     expect(markdown).toContain("… and 2 more (see the log).");
   });
 

@@ -28,7 +28,7 @@ describe("renderReportMarkdown", () => {
       markdown.indexOf("fabrikam-china — blocked"),
       markdown.indexOf("contoso-sandbox — "),
     );
-    expect(china).toContain("**Who acts:** admin@fabrikam-china.partner.onmschina.cn (admin agent)");
+    expect(china).toContain("**Who acts:** `admin@fabrikam-china.partner.onmschina.cn` (admin agent)");
     expect(china).toContain("has no MFA method registered");
     expect(china).toContain("(https://login.chinacloudapi.cn/");
   });
@@ -100,7 +100,7 @@ describe("renderReportMarkdown", () => {
 
     const markdown = renderReportMarkdown(hostile);
 
-    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt; @\u200boctocat" \\| cell');
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt; `@octocat`" \\| cell');
     expect(markdown).not.toContain("<img");
   });
 

@@ -1,14 +1,29 @@
 import type { BssForm } from "../../core/bss-form/bss-form-fields.js";
+import { neutraliseCommandLines, terminalText } from "../../render/escape/terminal.js";
 
 /** Where the form lives in the BSS (the seed's "Enter your Web App Keys"). */
 const FORM_LOCATION = "BSS Setup > Administration > System Options > Applications Setup > MS Cloud Services";
 
-/** The form as aligned `label  value  (note)` lines, then the notes, for a person to copy from. */
+/**
+ * The form as aligned `label  value  (note)` lines, then the notes, for a person to copy from.
+ * Values come from the stack outputs: shown through `terminalText`, and left unredacted only
+ * because the Key is printed on purpose (`--show-key`; masked otherwise).
+ */
 export function renderBssFormText(form: BssForm): string {
   const width = Math.max(...form.fields.map((field) => field.label.length));
   const fields = form.fields.map((field) => {
-    const parts = [field.label.padEnd(width), field.value, field.note === undefined ? "" : `(${field.note})`];
+    const value = terminalText(field.value, { redact: false });
+    const note = field.note === undefined ? "" : `(${terminalText(field.note)})`;
+    const parts = [field.label.padEnd(width), value, note];
     return `  ${parts.filter((part) => part !== "").join("  ")}`;
   });
-  return `${[`BSS form for ${form.instance}`, FORM_LOCATION, "", ...fields, "", ...form.notes].join("\n")}\n`;
+  const lines = [
+    `BSS form for ${terminalText(form.instance)}`,
+    FORM_LOCATION,
+    "",
+    ...fields,
+    "",
+    ...form.notes.map((note) => terminalText(note)),
+  ];
+  return neutraliseCommandLines(`${lines.join("\n")}\n`);
 }

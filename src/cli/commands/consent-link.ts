@@ -3,6 +3,7 @@ import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../../core/instance/instance.js";
 import { buildInstanceConsentUrl } from "../../core/reconcile/instance-consent-url.js";
 import { planReconcile } from "../../core/reconcile/plan-reconcile.js";
+import { terminalText } from "../../render/escape/terminal.js";
 import { type CliContext, envText } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
 import { obtainSnapshot } from "../obtain-snapshot.js";
@@ -24,7 +25,7 @@ export async function runConsentLink(options: ConsentLinkOptions, context: CliCo
   const authority = envText(context.env, "CSPOPS_AUTHORITY_HOST");
   context.stdout.write(`${buildInstanceConsentUrl(loaded.instance, appId, authority)}\n`);
   context.stderr.write(
-    `Open this link signed in as ${loaded.instance.spec.consent.adminAgent} (the admin agent, with MFA) and approve.\n`,
+    `Open this link signed in as ${terminalText(loaded.instance.spec.consent.adminAgent)} (the admin agent, with MFA) and approve.\n`,
   );
   return ExitCode.ok;
 }

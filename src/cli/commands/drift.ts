@@ -1,5 +1,6 @@
 import type { EnsureIssueResult } from "../../adapters/github/github-port.js";
 import { RECONCILE_STATUSES, type ReconcileReport } from "../../core/reconcile/report.js";
+import { terminalText } from "../../render/escape/terminal.js";
 import { countNotReady } from "../../render/report-facts.js";
 import { renderReportMarkdown, reportTitle, VOLATILE_REPORT_TIMES } from "../../render/report-markdown.js";
 import type { CliContext } from "../context.js";
@@ -36,7 +37,7 @@ export async function runDrift(options: DriftCommandOptions, context: CliContext
   await writeReport(report, options.format, context, "cspops drift");
   if (options.issue) {
     const result = await ensureDashboard(report, context);
-    context.stderr.write(`cspops: ${describeIssue(result)}\n`);
+    context.stderr.write(`cspops: ${terminalText(describeIssue(result))}\n`);
   }
   return exitCodeFor(report, failOn);
 }

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { writeSnapshotFileAtomic } from "../../adapters/snapshot-file.js";
 import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
 import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot/snapshot.js";
+import { neutraliseCommandLines, terminalText } from "../../render/escape/terminal.js";
 import type { CliContext } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
 import { observeLive } from "./observe-live.js";
@@ -28,7 +29,7 @@ export async function runObserve(options: ObserveCommandOptions, context: CliCon
       cause: error,
     });
   }
-  context.stderr.write(summarise(snapshot, options.out));
+  context.stderr.write(neutraliseCommandLines(summarise(snapshot, options.out)));
   return ExitCode.ok;
 }
 
@@ -38,10 +39,14 @@ function summarise(snapshot: ObservedSnapshot, out: string): string {
   const partial: string[] = [];
   for (const [tenantId, tenant] of tenants) {
     if (tenant.error !== undefined)
-      unread.push(`  ${tenantId}: not observed (${describeGraphError(tenant.error)})`);
+      unread.push(
+        `  ${terminalText(tenantId)}: not observed (${terminalText(describeGraphError(tenant.error))})`,
+      );
     else if (tenant.errors !== undefined)
-      partial.push(`  ${tenantId}: not observed: ${Object.keys(tenant.errors).join(", ")}`);
+      partial.push(
+        `  ${terminalText(tenantId)}: not observed: ${terminalText(Object.keys(tenant.errors).join(", "))}`,
+      );
   }
-  const head = `observed ${tenants.length - unread.length} of ${tenants.length} tenant(s) into ${out}`;
+  const head = `observed ${tenants.length - unread.length} of ${tenants.length} tenant(s) into ${terminalText(out)}`;
   return `${[head, ...unread, ...partial].join("\n")}\n`;
 }
