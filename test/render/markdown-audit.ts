@@ -3,7 +3,7 @@
 // addresses; markdown-it also links bare domains), GFM tables and strike-through built in.
 import MarkdownIt from "markdown-it";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 const renderer = new MarkdownIt({ html: true, linkify: true });
 
@@ -49,8 +49,8 @@ export function auditMarkdown(markdown: string): MarkdownAudit {
 
   function auditInline(children: readonly Token[]): void {
     children.forEach((child, index) => {
-      if (child.type === "link_open") links.push(child.attrGet("href") ?? "");
-      if (child.type === "image") images.push(child.attrGet("src") ?? "");
+      if (child.type === "link_open") links.push(String(child.attrGet("href") ?? ""));
+      if (child.type === "image") images.push(String(child.attrGet("src") ?? ""));
       if (child.type === "html_inline") html.push(child.content);
       if (child.type === "text" && (MENTION.test(child.content) || ISSUE_REFERENCE.test(child.content)))
         mentions.push(child.content);

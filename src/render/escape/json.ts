@@ -2,10 +2,13 @@ import { redactCredentialShapes } from "../../core/secrets/redact-credential-sha
 
 /**
  * `JSON.stringify` with every string (keys included) passed through `redactCredentialShapes`:
- * `--format json` stays raw data, escaped only as JSON, but never carries a credential.
+ * `--format json` stays raw data, escaped only as JSON, but never carries a credential or a
+ * legacy workflow command.
  */
 export function stringifyRedacted(value: unknown): string {
-  return JSON.stringify(redactStrings(value), null, 2);
+  // `##[` occurs only inside strings; `\u0023` is the same `#` to any JSON reader, but the runner,
+  // which reads `##[name]` anywhere in a logged line as a command, no longer sees one.
+  return JSON.stringify(redactStrings(value), null, 2).replaceAll("##[", "\\u0023#[");
 }
 
 function redactStrings(value: unknown): unknown {

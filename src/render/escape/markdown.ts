@@ -1,4 +1,5 @@
 import { redactCredentialShapes } from "../../core/secrets/redact-credential-shapes.js";
+import { breakLegacyCommands } from "./terminal.js";
 import { showControls } from "./visible-controls.js";
 
 export interface MarkdownEscapeOptions {
@@ -96,11 +97,13 @@ function escapeSyntax(text: string): string {
   return text.replace(INLINE_SYNTAX, "\\$&").replace(/[<>&]/g, (char) => ENTITIES[char] ?? char);
 }
 
+/** Markdown printed to a log (`--format markdown`) is read by the runner too: see `breakLegacyCommands`. */
 function codeSpan(content: string, options: MarkdownEscapeOptions): string {
   // In a GFM table `\|` stands for `|` even in code; a backslash of the text before a `|` is kept
   // apart from the escape by a zero-width space, so `\|` of the text cannot become an escaped `\`.
+  const unmarked = breakLegacyCommands(content);
   const body =
-    options.table === true ? content.replace(/\\(?=\|)/g, "\\\u200b").replaceAll("|", "\\|") : content;
+    options.table === true ? unmarked.replace(/\\(?=\|)/g, "\\\u200b").replaceAll("|", "\\|") : unmarked;
   if (body === "") return "` `";
   const longestRun = Math.max(0, ...Array.from(body.matchAll(/`+/g), (run) => run[0].length));
   const fence = "`".repeat(longestRun + 1);

@@ -16,7 +16,12 @@ const LEGACY_COMMAND = /##\[/g;
  */
 export function terminalText(value: string, options: { readonly redact?: boolean } = {}): string {
   const clean = options.redact === false ? value : redactCredentialShapes(value);
-  return showControls(clean).replace(LEGACY_COMMAND, "#\\#[");
+  return breakLegacyCommands(showControls(clean));
+}
+
+/** `##[` → `#\#[`: no legacy workflow command (`##[error]…`) survives, whatever the output. */
+export function breakLegacyCommands(text: string): string {
+  return text.replace(LEGACY_COMMAND, "#\\#[");
 }
 
 /**

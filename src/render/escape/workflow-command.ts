@@ -1,4 +1,5 @@
 import { redactCredentialShapes } from "../../core/secrets/redact-credential-shapes.js";
+import { breakLegacyCommands } from "./terminal.js";
 import { showControls } from "./visible-controls.js";
 
 export type WorkflowCommandName = "error" | "warning" | "notice";
@@ -23,7 +24,7 @@ export function workflowCommand(
  * controls (ESC, NUL) are shown visibly, since the log viewer would otherwise act on them.
  */
 export function escapeData(text: string): string {
-  return visibleExceptLineBreaks(redactCredentialShapes(text))
+  return breakLegacyCommands(visibleExceptLineBreaks(redactCredentialShapes(text)))
     .replaceAll("%", "%25")
     .replaceAll("\r", "%0D")
     .replaceAll("\n", "%0A");
