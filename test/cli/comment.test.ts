@@ -9,6 +9,7 @@ import {
   startCliHarness,
 } from "../emulator/github/cli-harness.js";
 import { createContractChecker } from "../emulator/github/openapi-contract.js";
+import { SNAPSHOT_CANARIES, writeHostileSnapshot } from "../support/hostile-snapshot.js";
 
 const MARKER = "<!-- cspops:reconcile -->";
 const NOW = "2026-11-20T10:00:00Z";
@@ -110,6 +111,22 @@ describe("cspops reconcile --comment", () => {
     ].join("\n");
     for (const secret of [CANARY_TOKEN, READ_ONLY_CANARY, CANARY_SECRET])
       expect(everything).not.toContain(secret);
+  });
+
+  it("posts no credential, control byte or forged command from hostile snapshot data", async () => {
+    const snapshot = join(harness.scratch, "hostile-snapshot.json");
+    writeHostileSnapshot(snapshot);
+
+    const run = await harness.run(["reconcile", "--observed", snapshot, "--comment", "--now", NOW]);
+
+    expect(run.code).toBe(0);
+    const body = ours()[0]?.body ?? "";
+    expect(body).toContain("contoso-sandbox");
+    const everything = [run.stdout, run.stderr, body].join("\n");
+    for (const canary of SNAPSHOT_CANARIES) expect(everything).not.toContain(canary);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters.
+    expect(everything).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(everything.split("\n").filter((line) => /^\s*::|##\[/.test(line))).toEqual([]);
   });
 
   it("comments on the pull request given with --pr, without an event file", async () => {

@@ -2,46 +2,28 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLES_SNAPSHOT } from "../support/fixtures.js";
+import { SNAPSHOT_CANARIES, writeHostileSnapshot } from "../support/hostile-snapshot.js";
 import { type CliRun, ROOT, runCli } from "../support/run-cli.js";
 
-// Canaries: each shaped like a credential the redaction must catch, planted in snapshot data.
-const ENTRA_CANARY = "xyz7Q~HostileCanarySecret0123456789abc";
-const JWT_CANARY = "eyJhbGciOiJub25lIn0.eyJjYW5hcnkiOiJ0b2tlbiJ9.c2lnbmF0dXJlY2FuYXJ5";
-const FORM_CANARY = "FormCanaryValue42";
-const GITHUB_CANARY = "ghp_GitHubCanaryToken0123456789abcdefghij";
-const CANARIES = [ENTRA_CANARY, JWT_CANARY, FORM_CANARY, GITHUB_CANARY];
-
-/** Terminal escapes (screen clear, an OSC-8 hyperlink), NUL, workflow commands new and legacy. */
-const NOISE =
-  "\u001b[2J\u001b]8;;http://evil\u0007click\u001b]8;;\u0007 \u0000 \n::add-mask::hidden\n::error::forged\n##[error]legacy";
-
+const CANARIES = SNAPSHOT_CANARIES;
 const NOW = "2026-11-20T10:00:00Z";
 let work: string;
-
-/** The example instances against a snapshot whose Graph data is hostile and full of credentials. */
-function writeHostileSnapshot(file: string): void {
-  const snapshot = JSON.parse(readFileSync(join(ROOT, EXAMPLES_SNAPSHOT), "utf8"));
-  const primary = "6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e";
-  const sandbox = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
-  snapshot.tenants[primary] = {
-    error: {
-      status: 403,
-      code: "Authorization_RequestDenied",
-      message: `denied ${NOISE} ${ENTRA_CANARY} Authorization: Bearer ${JWT_CANARY} token ${GITHUB_CANARY}`,
-    },
-  };
-  const [app] = snapshot.tenants[sandbox].applications;
-  app.displayName = `Renamed ${NOISE} ${ENTRA_CANARY}`;
-  app.web.redirectUris.push(`https://bss.contoso.example/cb?client_secret=${FORM_CANARY}${NOISE}`);
-  writeFileSync(file, JSON.stringify(snapshot));
-}
 
 /** Instance files whose names and keys are hostile, for `validate`. */
 function writeHostileInstances(dir: string): void {
   mkdirSync(dir);
   const example = readFileSync(join(ROOT, "instances/contoso-primary.yaml"), "utf8");
   writeFileSync(join(dir, "x\n::error::forged\n.yaml"), example);
+  // A client secret that only its YAML escape hides: `\u0051` is `Q`.
+  writeFileSync(
+    join(dir, "decoded.yaml"),
+    example
+      .replace("name: contoso-primary", "name: decoded")
+      .replace(
+        "displayName: Contoso BSS - Partner Center (primary)",
+        'displayName: "Abc1\\u0051~DecodedCanary0123456789abcdefghij"',
+      ),
+  );
   writeFileSync(
     join(dir, "keys.yaml"),
     example
@@ -119,14 +101,16 @@ describe("text output on hostile data", () => {
 
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("::add-mask::hidden");
+    expect(result.stdout).toContain("secret.in-yaml");
     const everything = [result.stdout, result.stderr, summary].join("\n");
+    expect(everything).not.toContain("DecodedCanary");
     expect(everything).not.toMatch(RAW_CONTROL);
     expect(everything).not.toContain("##[");
     const commands = linesOf(result.stdout).filter((line) => COMMAND_LINE.test(line));
     if (format === "github") {
       for (const line of commands)
         expect(line).toMatch(
-          /^::(error|warning) file=hostile\/(keys|x%0A%3A%3Aerror%3A%3Aforged%0A)\.yaml,line=/,
+          /^::(error|warning) file=hostile\/(keys|decoded|x%0A%3A%3Aerror%3A%3Aforged%0A)\.yaml,line=/,
         );
     } else expect(commands).toEqual([]);
   });

@@ -84,7 +84,7 @@ export function translateGitHubError(error: unknown, context: GitHubCallContext)
         code: "forbidden",
         hint:
           `give the workflow job \`permissions: ${context.permission}\`` +
-          (wanted === undefined ? "" : ` (GitHub asks for ${wanted})`) +
+          (wanted === undefined ? "" : ` (GitHub asks for ${clean(wanted)})`) +
           "; pull requests from forks only get a read-only token, so comment from a job that runs with the base repository's token",
       },
     );

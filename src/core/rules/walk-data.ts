@@ -30,3 +30,38 @@ export function forEachKey(
   };
   walk(data);
 }
+
+/**
+ * Calls `visit` for every string of parsed data as the parser decoded it, keys included (a key is
+ * reported at the path to its value), with the live path to it.
+ */
+export function forEachDecodedString(
+  data: unknown,
+  visit: (text: string, path: readonly (string | number)[]) => void,
+): void {
+  const path: (string | number)[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      visit(value, path);
+      return;
+    }
+    if (typeof value !== "object" || value === null) return;
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        walk(value[index]);
+        path.pop();
+      }
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      path.push(key);
+      visit(key, path);
+      walk(record[key]);
+      path.pop();
+    }
+  };
+  walk(data);
+}
