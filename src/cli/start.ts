@@ -9,6 +9,7 @@ import { planReconcile } from "../core/reconcile/plan-reconcile.js";
 import type { ReconcileReport } from "../core/reconcile/report.js";
 import { buildExampleSeed } from "../emulator/seeds/example-instances.js";
 import { type RunningEmulator, startEmulator } from "../emulator/start-emulator.js";
+import { terminalText } from "../render/escape/terminal.js";
 import { renderError } from "../render/render-error.js";
 import { renderReportText } from "../render/report-text.js";
 import { processContext, useColour } from "./context.js";
@@ -81,14 +82,14 @@ function explainNextSteps(report: ReconcileReport, emulator: RunningEmulator, di
   if (consent !== undefined) {
     steps.push(
       "Finish the loop:",
-      `  1. Open the consent link of ${consent.name} (above) in a browser. The emulator's certificate comes from a`,
+      `  1. Open the consent link of ${terminalText(consent.name)} (above) in a browser. The emulator's certificate comes from a`,
       `     CA made for this run: accept the browser's warning for 127.0.0.1, or trust ${emulator.caFile}.`,
-      `  2. Sign in as ${consent.adminAgent} and press Accept. (The other accounts are refused as Entra would:`,
+      `  2. Sign in as ${terminalText(consent.adminAgent)} and press Accept. (The other accounts are refused as Entra would:`,
       "     no admin agent role, or no MFA method.)",
       "  3. The browser goes on to the app's redirect URI with ?code=…&state=…; that BSS host does not exist here,",
       "     so the page does not load, but the consent is recorded.",
-      `  4. Press Enter here to reconcile again and see ${consent.name} ready. Or, in another terminal:`,
-      `       set -a; . ${emulator.envFile}; set +a; node dist/cli/main.js reconcile --dir ${dir}`,
+      `  4. Press Enter here to reconcile again and see ${terminalText(consent.name)} ready. Or, in another terminal:`,
+      `       set -a; . ${emulator.envFile}; set +a; node dist/cli/main.js reconcile --dir ${terminalText(dir)}`,
       "",
     );
   }
