@@ -15,7 +15,7 @@ export interface MarkdownEscapeOptions {
 const INLINE_SYNTAX = /[\\`*_~[\]#|!$^]/g;
 const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
 /** What starts a block when it begins a line: a list item (`-`, `+`, `1.`), a setext underline (`=`). */
-const BLOCK_START = /^(?:[-+=]|\d+(?=[.)]))/;
+const BLOCK_START = /^(?:[-+=]|\d+[.)])/;
 
 /**
  * What GitHub or a GFM renderer would turn into a link or a mention without any syntax: URLs and
@@ -69,7 +69,15 @@ export function markdownMessage(text: string, options: MarkdownEscapeOptions = {
  */
 export function markdownLinkDestination(url: string): string | undefined {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return undefined;
-  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/g, (char) => encodeURIComponent(char));
+  // encodeURIComponent leaves `(` and `)` alone, which would end the destination: spelled by hand.
+  return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/g, (char) =>
+    char === "(" ? "%28" : char === ")" ? "%29" : encodeURIComponent(char),
+  );
+}
+
+/** `-` → `\-`; `1.` → `1\.` (a backslash before a digit is no escape in CommonMark). */
+function escapeBlockStart(marker: string): string {
+  return /^\d/.test(marker) ? `${marker.slice(0, -1)}\\${marker.slice(-1)}` : `\\${marker}`;
 }
 
 function escapePlain(text: string, options: MarkdownEscapeOptions): string {
@@ -78,7 +86,7 @@ function escapePlain(text: string, options: MarkdownEscapeOptions): string {
     .map((word, index) => {
       if (index % 2 === 1 || word === "") return word;
       const escaped = LINKABLE.test(word) ? codeWord(word, options) : escapeSyntax(word);
-      return index === 0 ? escaped.replace(BLOCK_START, "\\$&") : escaped;
+      return index === 0 ? escaped.replace(BLOCK_START, escapeBlockStart) : escaped;
     })
     .join("");
 }
