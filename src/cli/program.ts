@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { terminalLines } from "../render/escape/terminal.js";
 import type { CommandDeclaration } from "./command.js";
 import { bssFormCommand } from "./commands/bss-form.command.js";
 import { consentLinkCommand } from "./commands/consent-link.command.js";
@@ -29,7 +30,8 @@ export function buildProgram(context: CliContext, finish: (exitCode: number) => 
     .exitOverride()
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),
-      writeErr: (text) => context.stderr.write(text),
+      // Usage errors echo the arguments as given: no control character or command line gets out.
+      writeErr: (text) => context.stderr.write(terminalLines(text)),
     })
     .showHelpAfterError("(run with --help for usage)");
 

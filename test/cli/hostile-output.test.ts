@@ -115,6 +115,15 @@ describe("text output on hostile data", () => {
     } else expect(commands).toEqual([]);
   });
 
+  it("a usage error echoes a hostile argument without its controls or a command line", async () => {
+    const { run: result } = await run(["validate", "--format", "\u001b[2J\n::error::forged"]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("␛[2J");
+    expect(result.stderr).not.toMatch(RAW_CONTROL);
+    expect(linesOf(result.stderr).filter((line) => COMMAND_LINE.test(line))).toEqual([]);
+  });
+
   it("reconcile stops on the hostile files with the validate lines on stderr, none a command", async () => {
     const { run: result } = await run([
       "reconcile",

@@ -6,13 +6,13 @@ const FORM_LOCATION = "BSS Setup > Administration > System Options > Application
 
 /**
  * The form as aligned `label  value  (note)` lines, then the notes, for a person to copy from.
- * Values come from the stack outputs: shown through `terminalText`, and left unredacted only
- * because the Key is printed on purpose (`--show-key`; masked otherwise).
+ * Values come from the stack outputs: shown through `terminalText`.
  */
 export function renderBssFormText(form: BssForm): string {
   const width = Math.max(...form.fields.map((field) => field.label.length));
   const fields = form.fields.map((field) => {
-    const value = terminalText(field.value, { redact: false });
+    // The Key is printed on purpose (`--show-key`); any other value is redacted like all output.
+    const value = terminalText(field.value, { redact: field.label !== "Key" });
     const note = field.note === undefined ? "" : `(${terminalText(field.note)})`;
     const parts = [field.label.padEnd(width), value, note];
     return `  ${parts.filter((part) => part !== "").join("  ")}`;

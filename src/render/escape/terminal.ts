@@ -33,3 +33,16 @@ export function breakLegacyCommands(text: string): string {
 export function neutraliseCommandLines(output: string): string {
   return output.replace(/^([ \t\f\v]*)::/gm, "$1\\::");
 }
+
+/**
+ * A block of several lines that may quote outside text (a usage error echoing an argument): each
+ * line through `terminalText`, then `neutraliseCommandLines`. Line breaks stay line breaks.
+ */
+export function terminalLines(text: string): string {
+  return neutraliseCommandLines(
+    text
+      .split("\n")
+      .map((line) => terminalText(line))
+      .join("\n"),
+  );
+}
