@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/context.js";
 import { instancesChangedBy, publishReport } from "../../src/cli/publish-report.js";
+import { buildConsentUrl } from "../../src/core/consent/consent-url.js";
 import {
   type InstanceReport,
   type ReconcileReport,
@@ -44,7 +45,13 @@ function instance(index: number, status: ReconcileStatus): InstanceReport {
     consentUrl:
       status === "ready"
         ? null
-        : `https://login.microsoftonline.com/${tenantId}/oauth2/v2.0/authorize?client_id=11111111-2222-4333-8444-555555555555&response_type=code&redirect_uri=https%3A%2F%2Fbss.example%2Fcallback&scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2Fuser_impersonation%20offline_access%20openid%20profile&prompt=consent&state=${name}`,
+        : buildConsentUrl({
+            cloud: "global",
+            tenantId,
+            appId: "11111111-2222-4333-8444-555555555555",
+            redirectUri: "https://bss.example/callback",
+            state: name,
+          }),
     consentExpiresAt: "2027-02-08T10:00:00Z",
     lastDelegatedSignInAt: "2026-11-10T10:00:00Z",
     findings:

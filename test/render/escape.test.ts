@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ConsentUrl } from "../../src/core/consent/consent-url.js";
 import {
   markdownCode,
   markdownLinkDestination,
@@ -53,11 +54,16 @@ describe("markdownMessage", () => {
   });
 });
 
+/** The renderer's own guard, tried with URLs `buildConsentUrl` would never make. */
+const asConsentUrl = (url: string) => url as ConsentUrl;
+
 describe("markdownLinkDestination", () => {
   it("takes only http(s) and encodes what would end the destination", () => {
-    expect(markdownLinkDestination("javascript:alert(1)")).toBeUndefined();
-    expect(markdownLinkDestination("https://x.example/a(b) c")).toBeUndefined();
-    expect(markdownLinkDestination("https://x.example/a(b)<c>")).toBe("https://x.example/a%28b%29%3Cc%3E");
+    expect(markdownLinkDestination(asConsentUrl("javascript:alert(1)"))).toBeUndefined();
+    expect(markdownLinkDestination(asConsentUrl("https://x.example/a(b) c"))).toBeUndefined();
+    expect(markdownLinkDestination(asConsentUrl("https://x.example/a(b)<c>"))).toBe(
+      "https://x.example/a%28b%29%3Cc%3E",
+    );
   });
 });
 

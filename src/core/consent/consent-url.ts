@@ -1,6 +1,12 @@
 import { CLOUD_ENDPOINTS, PARTNER_CENTER_RESOURCE, PARTNER_CENTER_SCOPE } from "../instance/identifiers.js";
 import type { Cloud } from "../instance/instance.js";
 
+/**
+ * A consent link made by `buildConsentUrl`, and nothing else: the Markdown report writes a link
+ * only for this type, so no outside text can become the report's link.
+ */
+export type ConsentUrl = string & { readonly __madeBy: "buildConsentUrl" };
+
 export interface ConsentUrlInput {
   readonly cloud: Cloud;
   readonly tenantId: string;
@@ -26,7 +32,7 @@ const CONSENT_SCOPES = [
  * The authorization-code consent link the admin agent opens (DESIGN §6). Built with `URL` so that
  * every parameter is encoded correctly whatever it contains.
  */
-export function buildConsentUrl(input: ConsentUrlInput): string {
+export function buildConsentUrl(input: ConsentUrlInput): ConsentUrl {
   const authority = input.authority ?? CLOUD_ENDPOINTS[input.cloud].authority;
   const url = new URL(
     `${authority.replace(/\/+$/, "")}/${encodeURIComponent(input.tenantId)}/oauth2/v2.0/authorize`,
@@ -43,5 +49,5 @@ export function buildConsentUrl(input: ConsentUrlInput): string {
     // URLSearchParams writes a space as `+` (form encoding); `%20` is the URI spelling that DESIGN §6
     // shows and that reads the same everywhere. A literal `+` is already `%2B`, so this is exact.
     .replaceAll("+", "%20");
-  return url.toString();
+  return url.toString() as ConsentUrl;
 }

@@ -1,4 +1,4 @@
-import { buildConsentUrl } from "../consent/consent-url.js";
+import { buildConsentUrl, type ConsentUrl } from "../consent/consent-url.js";
 import type { PartnerInstance } from "../instance/instance.js";
 
 /** The consent link of an instance whose app is `appId` (DESIGN §6): its cloud, tenant and first redirect URI. */
@@ -6,7 +6,7 @@ export function buildInstanceConsentUrl(
   instance: PartnerInstance,
   appId: string,
   authority?: string,
-): string {
+): ConsentUrl {
   const redirectUri = instance.spec.app.redirectUris[0];
   if (redirectUri === undefined)
     throw new TypeError(`instance ${instance.metadata.name} declares no redirect URI`);

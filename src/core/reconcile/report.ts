@@ -1,3 +1,4 @@
+import type { ConsentUrl } from "../consent/consent-url.js";
 import type { Cloud, Environment } from "../instance/instance.js";
 
 /**
@@ -55,7 +56,7 @@ export interface InstanceReport {
   readonly appId: string | null;
   readonly status: ReconcileStatus;
   /** Present when consent is missing, expired or expiring (and the app is known). */
-  readonly consentUrl: string | null;
+  readonly consentUrl: ConsentUrl | null;
   /** Last delegated sign-in + 90 days, when a grant exists and the sign-in is known. */
   readonly consentExpiresAt: string | null;
   /** Last delegated sign-in of the app, when known. */

@@ -1,3 +1,4 @@
+import type { ConsentUrl } from "../../core/consent/consent-url.js";
 import { redactCredentialShapes } from "../../core/secrets/redact-credential-shapes.js";
 import { breakLegacyCommands } from "./terminal.js";
 import { showControls } from "./visible-controls.js";
@@ -67,7 +68,7 @@ export function markdownMessage(text: string, options: MarkdownEscapeOptions = {
  * A URL cspops built itself (the planner's consent link) as a Markdown link destination: only
  * `http(s)`, and every character that could end the destination or the link percent-encoded.
  */
-export function markdownLinkDestination(url: string): string | undefined {
+export function markdownLinkDestination(url: ConsentUrl): string | undefined {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return undefined;
   // encodeURIComponent leaves `(` and `)` alone, which would end the destination: spelled by hand.
   return url.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/g, (char) =>
