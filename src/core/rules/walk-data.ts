@@ -8,8 +8,21 @@ export function forEachKey(
   data: unknown,
   visit: (key: string, value: unknown, path: readonly (string | number)[]) => void,
 ): void {
+  walkData(data, visit);
+}
+
+/** The one depth-first walk both visitors share; `visitString` also sees string values. */
+function walkData(
+  data: unknown,
+  visitKey: (key: string, value: unknown, path: readonly (string | number)[]) => void,
+  visitString?: (text: string, path: readonly (string | number)[]) => void,
+): void {
   const path: (string | number)[] = [];
   const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      visitString?.(value, path);
+      return;
+    }
     if (typeof value !== "object" || value === null) return;
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
@@ -23,7 +36,7 @@ export function forEachKey(
     for (const key in record) {
       if (!Object.hasOwn(record, key)) continue;
       path.push(key);
-      visit(key, record[key], path);
+      visitKey(key, record[key], path);
       walk(record[key]);
       path.pop();
     }
@@ -39,29 +52,5 @@ export function forEachDecodedString(
   data: unknown,
   visit: (text: string, path: readonly (string | number)[]) => void,
 ): void {
-  const path: (string | number)[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === "string") {
-      visit(value, path);
-      return;
-    }
-    if (typeof value !== "object" || value === null) return;
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        path.push(index);
-        walk(value[index]);
-        path.pop();
-      }
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
-      path.push(key);
-      visit(key, path);
-      walk(record[key]);
-      path.pop();
-    }
-  };
-  walk(data);
+  walkData(data, (key, _value, path) => visit(key, path), visit);
 }
