@@ -2,10 +2,9 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildExampleSeed } from "../../src/emulator/seeds/example-instances.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/start-emulator.js";
+import { findChromium } from "./support/chromium-executable.js";
 import { runCli } from "./support/run-cli.js";
 
-/** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it): no browser download. */
-const CHROMIUM = "/usr/bin/chromium";
 const SANDBOX_CALLBACK = "https://bss-staging.contoso.example/ms/consent/callback";
 
 interface ReportInstance {
@@ -24,9 +23,10 @@ async function reconcile(): Promise<ReportInstance[]> {
 }
 
 beforeAll(async () => {
+  const executable = await findChromium();
   emulator = await startEmulator({ seed: buildExampleSeed(new Date()) });
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: executable.path,
     args: [
       "--headless",
       "--no-sandbox",
