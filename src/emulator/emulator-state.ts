@@ -40,6 +40,52 @@ export interface IssuedRefreshToken {
   readonly issuedAt: Date;
 }
 
+/** The steps of Entra's interactive sign-in, in order, ending on the permissions page. */
+export type SignInStep = "account" | "password" | "mfa" | "consent";
+
+/**
+ * One interactive sign-in started by opening a consent link: the authorize request it serves (checked
+ * when it started) and how far the person got. Its id travels in the pages' forms, as Entra's flow
+ * token does, so a step cannot be skipped by posting a later form.
+ */
+export interface SignInFlow {
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scope: string;
+  readonly state: string | undefined;
+  readonly loginHint: string | undefined;
+  /** The authorize URL that started it: where "sign in with a different account" leads. */
+  readonly startUrl: string;
+  step: SignInStep;
+  /** The account named at the account step. */
+  userId?: string;
+  /** The code the emulated Authenticator app shows at the MFA step. */
+  mfaCode?: string;
+}
+
+/** Where the browser was sent after Accept or Cancel, kept for the emulator's result page. */
+export interface ConsentResult {
+  readonly outcome: "granted" | "declined";
+  /** The redirect URI with `code`, `state`, `session_state`, or `error`, `error_description`, `state`. */
+  readonly redirectUrl: string;
+  readonly tenantId: string;
+  readonly appId: string;
+  readonly appName: string;
+  readonly userPrincipalName: string;
+  /** Partner Center permissions granted (empty when declined). */
+  readonly scopes: readonly string[];
+  readonly forOrganisation: boolean;
+  readonly at: Date;
+}
+
+/**
+ * After Accept or Cancel: `result-page` sends the browser to the emulator's page that shows where it
+ * would go and what the BSS does next (the redirect URI's host does not exist on this machine);
+ * `redirect` sends it straight to the redirect URI, as Entra does.
+ */
+export type ConsentLanding = "result-page" | "redirect";
+
 /** Everything the emulator knows; tests read and change it directly. */
 export interface EmulatorState {
   readonly tenants: Map<string, EmulatedTenant>;
@@ -47,6 +93,11 @@ export interface EmulatorState {
   readonly clients: Map<string, string>;
   readonly codes: Map<string, IssuedCode>;
   readonly refreshTokens: Map<string, IssuedRefreshToken>;
+  /** Interactive sign-ins in progress, by flow id (the oldest are dropped past a few hundred). */
+  readonly signInFlows: Map<string, SignInFlow>;
+  /** Outcomes of finished consents, by id, for the result page (the oldest are dropped). */
+  readonly consentResults: Map<string, ConsentResult>;
+  readonly consentLanding: ConsentLanding;
   /** Key that signs the emulator's access tokens (HMAC); new at every start. */
   readonly signingKey: Buffer;
   readonly now: () => Date;
@@ -65,6 +116,7 @@ export interface EmulatorCounters {
 export interface EmulatorStateOptions {
   readonly clients?: Readonly<Record<string, string>>;
   readonly now?: () => Date;
+  readonly consentLanding?: ConsentLanding;
 }
 
 /**
@@ -99,6 +151,9 @@ export function createEmulatorState(
     clients: new Map(Object.entries(options.clients ?? {})),
     codes: new Map(),
     refreshTokens: new Map(),
+    signInFlows: new Map(),
+    consentResults: new Map(),
+    consentLanding: options.consentLanding ?? "result-page",
     signingKey: randomBytes(32),
     now: options.now ?? (() => new Date()),
     counters: { graphRequests: 0, graphBatchedRequests: 0, tokenRequests: 0 },

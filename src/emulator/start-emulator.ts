@@ -6,7 +6,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
-import { createEmulatorState, type EmulatorState, findTenant } from "./emulator-state.js";
+import {
+  type ConsentLanding,
+  createEmulatorState,
+  type EmulatorState,
+  findTenant,
+} from "./emulator-state.js";
 import { handleEntra, matchEntraRoute } from "./entra/entra-handler.js";
 import { type FaultOptions, withFaults } from "./faults.js";
 import { handleGraph } from "./graph/graph-handler.js";
@@ -29,6 +34,11 @@ export interface EmulatorOptions {
   /** Per tenant: deny Graph access (403), or answer slowly. */
   readonly tenants?: Readonly<Record<string, { forbidden?: boolean; latencyMs?: number }>>;
   readonly now?: () => Date;
+  /**
+   * After Accept or Cancel on the consent page: the emulator's result page (default), which says
+   * where the browser was sent and what the BSS does next, or a plain redirect to the redirect URI.
+   */
+  readonly consentLanding?: ConsentLanding;
 }
 
 /** A running emulator of Microsoft Entra ID and Microsoft Graph on one HTTPS origin. */
@@ -62,7 +72,11 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const clients = options.clients ?? { [randomUUID()]: randomBytes(24).toString("base64url") };
   const [clientId, clientSecret] = Object.entries(clients)[0] ?? ["", ""];
-  const state = createEmulatorState(options.seed, { clients, ...(options.now ? { now: options.now } : {}) });
+  const state = createEmulatorState(options.seed, {
+    clients,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.consentLanding ? { consentLanding: options.consentLanding } : {}),
+  });
   for (const [tenantId, settings] of Object.entries(options.tenants ?? {})) {
     const tenant = findTenant(state, tenantId);
     if (tenant === undefined) continue;

@@ -47,7 +47,10 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(
       /https:\/\/127\.0\.0\.1:\d+\/3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\/oauth2\/v2\.0\/authorize\?/,
     );
-    expect(run.stdout).toContain("Sign in as sandbox-admin@contosotip.onmicrosoft.com and press Accept");
+    expect(run.stdout).toContain(
+      "Sign in as sandbox-admin@contosotip.onmicrosoft.com: any password; for MFA",
+    );
+    expect(run.stdout).toContain("The emulator then shows where the browser was sent");
     expect(run.exit).toBe(0);
   });
 });

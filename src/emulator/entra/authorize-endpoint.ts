@@ -1,21 +1,26 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  type EmulatedTenant,
   type EmulatorState,
   findByAppId,
   findTenant,
   type GraphObject,
   textField,
 } from "../emulator-state.js";
-import { readBody, sendHtml, sendRedirect } from "../http-io.js";
-import { AUTHORIZE_PARAMETERS, renderConsentPage, renderErrorPage } from "./authorize-page.js";
-import { applyConsent, checkConsentingUser, partnerCenterScopes } from "./consent.js";
-import { describeRefusal, type EntraRefusal, refusals } from "./entra-errors.js";
+import { readBody, sendHtml } from "../http-io.js";
+import { submitConsent } from "./consent-step.js";
+import { describeRefusal, refusals } from "./entra-errors.js";
+import { renderRefusalPage } from "./refusal-page.js";
+import { startFlow } from "./sign-in-flows.js";
+import { renderAccountPage } from "./sign-in-pages.js";
+import { submitAccount, submitMfa, submitPassword } from "./sign-in-steps.js";
+import type { StepContext } from "./step-context.js";
 
 /**
- * `/{tenant}/oauth2/v2.0/authorize`: GET shows the consent page; POST (the page's form) signs in as
- * the chosen account, and on "Accept" by an admin agent with MFA grants the permissions and sends
- * the browser to `redirect_uri` with `code` and `state`.
+ * `/{tenant}/oauth2/v2.0/authorize`, Entra's interactive sign-in and consent. GET checks the request
+ * (tenant, app, registered redirect URI, `response_type=code`) and shows the account step, filled in
+ * from `login_hint`; each page posts back here with the flow's id and its step: account → password
+ * → MFA → "Permissions requested" → Accept or Cancel (see `sign-in-steps.ts`).
  */
 export async function handleAuthorize(
   request: IncomingMessage,
@@ -24,82 +29,75 @@ export async function handleAuthorize(
   tenantId: string,
   state: EmulatorState,
 ): Promise<void> {
-  const parameters =
-    request.method === "POST" ? new URLSearchParams(await readBody(request)) : url.searchParams;
   const now = state.now();
-  const fail = (status: number, refusal: EntraRefusal, retryUrl?: string) =>
-    sendHtml(response, status, renderErrorPage(describeRefusal(refusal, now).text, retryUrl));
-
   const tenant = findTenant(state, tenantId);
-  if (tenant === undefined) return fail(400, refusals.tenantNotFound(tenantId));
-  const clientId = parameters.get("client_id") ?? "";
-  const app = findByAppId(tenant.applications, clientId);
-  if (app === undefined) return fail(400, refusals.applicationNotFound(clientId, tenantId));
-  const redirectUri = parameters.get("redirect_uri") ?? "";
-  if (!registeredRedirectUris(app).includes(redirectUri))
-    return fail(400, refusals.redirectUriMismatch(redirectUri, clientId));
-  const responseType = parameters.get("response_type") ?? "";
-  if (responseType !== "code") return fail(400, refusals.unsupportedResponseType(responseType));
-
-  const kept = Object.fromEntries(
-    AUTHORIZE_PARAMETERS.flatMap((name) => {
-      const value = parameters.get(name);
-      return value === null ? [] : [[name, value]];
-    }),
-  );
-  const scope = parameters.get("scope") ?? "";
-  if (request.method !== "POST") {
-    sendHtml(
+  if (tenant === undefined) {
+    return sendHtml(
       response,
-      200,
-      renderConsentPage({
-        tenantId,
-        appName: textField(app, "displayName"),
-        appId: clientId,
-        scopes: scope.split(/\s+/).filter((entry) => entry !== ""),
-        accounts: tenant.users.map((user) => textField(user, "userPrincipalName")),
-        selectedAccount: parameters.get("login_hint") ?? undefined,
-        parameters: kept,
+      400,
+      renderRefusalPage({ entraText: describeRefusal(refusals.tenantNotFound(tenantId), now).text }),
+    );
+  }
+  if (request.method !== "POST") return startSignIn(response, url, tenant, state);
+
+  const form = new URLSearchParams(await readBody(request));
+  const flowId = form.get("flow") ?? "";
+  const flow = state.signInFlows.get(flowId);
+  if (flow === undefined || flow.tenantId !== tenant.id || form.get("step") !== flow.step) {
+    return sendHtml(
+      response,
+      400,
+      renderRefusalPage({
+        heading: "This sign-in is over",
+        reason:
+          "This page belongs to a sign-in that was finished, was started again, or began before the emulator restarted.",
+        fix: "Open the consent link again.",
+        retryUrl: flow?.startUrl,
       }),
     );
-    return;
   }
+  const context: StepContext = { response, origin: url.origin, tenant, state, flow, flowId, form, now };
+  const steps = { account: submitAccount, password: submitPassword, mfa: submitMfa, consent: submitConsent };
+  steps[flow.step](context);
+}
 
-  const back = new URL(redirectUri);
-  const stateValue = parameters.get("state");
-  if (parameters.get("action") !== "accept") {
-    const { text } = describeRefusal(refusals.userDeclined(), now);
-    back.searchParams.set("error", "access_denied");
-    back.searchParams.set("error_description", text);
-    if (stateValue !== null) back.searchParams.set("state", stateValue);
-    return sendRedirect(response, back.toString());
+function startSignIn(response: ServerResponse, url: URL, tenant: EmulatedTenant, state: EmulatorState) {
+  const parameters = url.searchParams;
+  const refuse = (refusal: Parameters<typeof describeRefusal>[0]) =>
+    sendHtml(response, 400, renderRefusalPage({ entraText: describeRefusal(refusal, state.now()).text }));
+  const clientId = parameters.get("client_id") ?? "";
+  const app = findByAppId(tenant.applications, clientId);
+  if (app === undefined) return refuse(refusals.applicationNotFound(clientId, tenant.id));
+  const redirectUri = parameters.get("redirect_uri") ?? "";
+  if (!registeredRedirectUris(app).includes(redirectUri)) {
+    return refuse(refusals.redirectUriMismatch(redirectUri, clientId));
   }
-  const check = checkConsentingUser(tenant, parameters.get("login_hint") ?? "", app);
-  if (!check.ok) {
-    const retry = new URL(`${url.origin}/${tenantId}/oauth2/v2.0/authorize`);
-    for (const [name, value] of Object.entries(kept)) retry.searchParams.set(name, value);
-    return fail(200, check.refusal, retry.toString());
-  }
-  applyConsent({
-    tenant,
-    app,
-    user: check.user,
-    scopes: partnerCenterScopes(scope),
-    forOrganisation: parameters.get("consent_for_organisation") === "true",
-    now,
-  });
-  const code = randomBytes(32).toString("base64url");
-  state.codes.set(code, {
+  const responseType = parameters.get("response_type") ?? "";
+  if (responseType !== "code") return refuse(refusals.unsupportedResponseType(responseType));
+
+  const loginHint = parameters.get("login_hint") ?? undefined;
+  const flowId = startFlow(state, {
     tenantId: tenant.id,
     clientId,
     redirectUri,
-    scope,
-    userId: textField(check.user, "id"),
+    scope: parameters.get("scope") ?? "",
+    state: parameters.get("state") ?? undefined,
+    loginHint,
+    startUrl: url.toString(),
+    step: "account",
   });
-  back.searchParams.set("code", code);
-  if (stateValue !== null) back.searchParams.set("state", stateValue);
-  back.searchParams.set("session_state", randomUUID());
-  sendRedirect(response, back.toString());
+  sendHtml(
+    response,
+    200,
+    renderAccountPage({
+      tenantId: tenant.id,
+      flowId,
+      appName: textField(app, "displayName"),
+      login: loginHint ?? "",
+      hinted: loginHint !== undefined && loginHint !== "",
+      accounts: tenant.users.map((user) => textField(user, "userPrincipalName")),
+    }),
+  );
 }
 
 function registeredRedirectUris(app: GraphObject): string[] {

@@ -1,62 +1,12 @@
 import { randomBytes } from "node:crypto";
-import {
-  ADMIN_AGENTS_GROUP_NAME,
-  GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID,
-  PARTNER_CENTER_APP_ID,
-  PARTNER_CENTER_RESOURCE,
-} from "../../core/instance/identifiers.js";
+import { PARTNER_CENTER_APP_ID, PARTNER_CENTER_RESOURCE } from "../../core/instance/identifiers.js";
 import {
   type EmulatedTenant,
   findByAppId,
-  findUser,
   type GraphObject,
   newObjectId,
   textField,
 } from "../emulator-state.js";
-import { type EntraRefusal, refusals } from "./entra-errors.js";
-
-export type ConsentCheck =
-  | { readonly ok: true; readonly user: GraphObject }
-  | { readonly ok: false; readonly refusal: EntraRefusal };
-
-/**
- * Whether `upn` may give the Partner Center consent: the account exists and is enabled, has an MFA
- * method (Entra asks for MFA before anything else), and is an admin agent or a Global Administrator.
- */
-export function checkConsentingUser(tenant: EmulatedTenant, upn: string, app: GraphObject): ConsentCheck {
-  const user = findUser(tenant, upn);
-  if (user === undefined) return { ok: false, refusal: refusals.userNotFound(upn, tenant.id) };
-  if (user.accountEnabled === false) return { ok: false, refusal: refusals.userDisabled() };
-  const userId = textField(user, "id").toLowerCase();
-  const registration = tenant.userRegistrationDetails.find(
-    (entry) => textField(entry, "id").toLowerCase() === userId,
-  );
-  if (registration?.isMfaRegistered !== true) {
-    return { ok: false, refusal: refusals.mfaRequired(PARTNER_CENTER_RESOURCE) };
-  }
-  if (!isAdminAgent(tenant, userId)) {
-    const appId = textField(app, "appId");
-    return {
-      ok: false,
-      refusal: refusals.notAdminAgent(
-        textField(user, "userPrincipalName"),
-        appId,
-        textField(app, "displayName"),
-      ),
-    };
-  }
-  return { ok: true, user };
-}
-
-function isAdminAgent(tenant: EmulatedTenant, userId: string): boolean {
-  return (tenant.memberOf.get(userId) ?? []).some(
-    (entry) =>
-      (entry["@odata.type"] === "#microsoft.graph.group" &&
-        textField(entry, "displayName") === ADMIN_AGENTS_GROUP_NAME) ||
-      (entry["@odata.type"] === "#microsoft.graph.directoryRole" &&
-        textField(entry, "roleTemplateId") === GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID),
-  );
-}
 
 /** The Partner Center permissions named in a consent request's `scope` (e.g. `user_impersonation`). */
 export function partnerCenterScopes(scope: string): string[] {

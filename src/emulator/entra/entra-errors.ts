@@ -41,6 +41,10 @@ export const refusals = {
     code: 50076,
     message: `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resource}'.`,
   }),
+  mfaEnrollmentRequired: (resource: string): EntraRefusal => ({
+    code: 50079,
+    message: `Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '${resource}'.`,
+  }),
   notAdminAgent: (upn: string, clientId: string, appName: string): EntraRefusal => ({
     code: 50105,
     message: `Your administrator has configured the application ${appName} ('${clientId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${upn}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`,
