@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, unlink } from "node:fs/promises";
+import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import { parseSnapshot } from "../core/snapshot/parse-snapshot.js";
 import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
+import { READ_LIMITS, readBoundedText } from "./bounded-read.js";
 
 export interface SnapshotFileOptions {
   /** How to name the file in messages (the path as the user typed it); defaults to `path`. */
@@ -19,15 +20,11 @@ export async function readSnapshotFile(
   options: SnapshotFileOptions = {},
 ): Promise<ObservedSnapshot> {
   const shown = options.displayPath ?? path;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new InputError(`cannot read the snapshot file ${shown}: ${describeFsError(error)}`, {
-      hint: "pass the file written by `cspops observe --out FILE` to --observed",
-      cause: error,
-    });
-  }
+  const text = readBoundedText(path, {
+    maxBytes: READ_LIMITS.snapshot,
+    shownAs: `the snapshot file ${shown}`,
+    hint: "pass the file written by `cspops observe --out FILE` to --observed",
+  });
   const result = parseSnapshot(text);
   if (!result.ok) {
     const lines = result.problems.map((problem) =>
@@ -79,12 +76,4 @@ async function syncFolder(folder: string): Promise<void> {
   } catch {
     // Best effort: the data is already on disk under its final name.
   }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  return error instanceof Error ? error.message : String(error);
 }
