@@ -21,9 +21,13 @@ function fill(prefix, unit, bytes, suffix = "") {
 export const HOSTILE_SHAPES = {
   "aliases-flow": (bytes) => fill(`${HEAD}spec: &a x\nlist: [`, () => "*a, ", bytes - 2, "*a]\n"),
   "aliases-keys": (bytes) => fill(`${HEAD}spec: &a {x: 1}\n`, (index) => `k${index}: *a\n`, bytes),
-  "anchors": (bytes) => fill(`${HEAD}spec:\n`, (index) => `  k${index}: &a${index} v\n`, bytes),
+  anchors: (bytes) => fill(`${HEAD}spec:\n`, (index) => `  k${index}: &a${index} v\n`, bytes),
   "alias-chain": (bytes) =>
-    fill(`${HEAD}a0: &a0 [x, x]\n`, (index) => `a${index + 1}: &a${index + 1} [*a${index}, *a${index}]\n`, bytes),
+    fill(
+      `${HEAD}a0: &a0 [x, x]\n`,
+      (index) => `a${index + 1}: &a${index + 1} [*a${index}, *a${index}]\n`,
+      bytes,
+    ),
   "many-keys": (bytes) => fill(`${HEAD}spec:\n`, (index) => `  key${index}: value\n`, bytes),
   "many-top-keys": (bytes) => fill(HEAD, (index) => `key${index}: v\n`, bytes),
   "duplicate-keys": (bytes) => fill(`${HEAD}spec:\n`, () => "  same: value\n", bytes),
@@ -41,10 +45,14 @@ export const HOSTILE_SHAPES = {
   "redirect-uris": (bytes) =>
     fill(`${HEAD}spec:\n  app:\n    redirectUris:\n`, (index) => `      - http://h${index}/*#f\n`, bytes),
   "syntax-errors": (bytes) => fill(HEAD, () => "a: b: c\n  - ]\n", bytes),
-  "tags": (bytes) => fill(`${HEAD}spec:\n`, (index) => `  k${index}: !bad v\n`, bytes),
-  "secrets": (bytes) =>
-    fill(`${HEAD}spec:\n`, (index) => `  k${index}: Abc1Q~abcdefghijklmnopqrstuvwxyz0123456789${index}\n`, bytes),
-  "comments": (bytes) => fill(`${HEAD}spec:\n`, () => "# comment\n", bytes),
+  tags: (bytes) => fill(`${HEAD}spec:\n`, (index) => `  k${index}: !bad v\n`, bytes),
+  secrets: (bytes) =>
+    fill(
+      `${HEAD}spec:\n`,
+      (index) => `  k${index}: Abc1Q~abcdefghijklmnopqrstuvwxyz0123456789${index}\n`,
+      bytes,
+    ),
+  comments: (bytes) => fill(`${HEAD}spec:\n`, () => "# comment\n", bytes),
   "blank-lines": (bytes) => `${HEAD}${"\n".repeat(bytes)}spec: 1\n`,
   "quoted-escapes": (bytes) => `${HEAD}spec: "${"\\u0041".repeat(bytes / 6)}"\n`,
 };
