@@ -1,64 +1,98 @@
-// Writes hostile instance files of about `bytes` bytes each, one per shape, into `dir`: the worst
-// cases for validation time and output size (issue 11: aliases, many keys, deep nesting, …).
+// Hostile instance files of about `bytes` bytes each (1 MB in the benchmark), one per shape: the
+// worst cases for validation time and output size (issue 11). Most stay just inside the shape
+// limits of src/core/yaml/yaml-shape-limits.ts (10,000 lines, 10,000 bracket items, depth 64,
+// indentation 256), padding each line so the file still reaches `bytes`; the `-over` shapes break
+// a limit, to time how fast it is refused.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const HEAD = "apiVersion: cspops/v1\nkind: PartnerInstance\nmetadata:\n  name: hostile\n";
+const LINES = 9_900;
+const ITEMS = 9_900;
 
-/** Repeats `unit(i)` until the text reaches `bytes`. */
-function fill(prefix, unit, bytes, suffix = "") {
+/** `count` units (or as many as `bytes` allows), each padded with `x` so the text reaches `bytes`. */
+function spread(prefix, unit, count, bytes, suffix = "") {
+  const bare = Array.from({ length: count }, (_, index) => unit(index, ""));
+  const room = bytes - prefix.length - suffix.length - bare.reduce((sum, part) => sum + part.length, 0);
+  const pad = "x".repeat(Math.max(0, Math.floor(room / count)));
+  return prefix + Array.from({ length: count }, (_, index) => unit(index, pad)).join("") + suffix;
+}
+
+/** Repeats `unit(i)` until the text reaches `bytes` (breaks the limits on purpose). */
+function fill(prefix, unit, bytes) {
   const parts = [prefix];
-  let size = prefix.length + suffix.length;
+  let size = prefix.length;
   for (let index = 0; size < bytes; index++) {
     const part = unit(index);
     size += part.length;
     parts.push(part);
   }
-  parts.push(suffix);
   return parts.join("");
 }
 
+const anchored = `spec: &a {${Array.from({ length: 45 }, (_, index) => `k${index}: v`).join(", ")}}\n`;
+const secret = (index) => `Ab${index % 10}1Q~${"abcdefghijklmnopqrstuvwxyz01234".slice(0, 31)}${index % 10}`;
+
 export const HOSTILE_SHAPES = {
-  "aliases-flow": (bytes) => fill(`${HEAD}spec: &a x\nlist: [`, () => "*a, ", bytes - 2, "*a]\n"),
-  "aliases-keys": (bytes) => fill(`${HEAD}spec: &a {x: 1}\n`, (index) => `k${index}: *a\n`, bytes),
-  anchors: (bytes) => fill(`${HEAD}spec:\n`, (index) => `  k${index}: &a${index} v\n`, bytes),
+  "aliases-at-limit": (bytes) =>
+    spread(`${HEAD}${anchored}`, (i, pad) => `k${i}: ${i < 100 ? "*a" : pad}\n`, LINES, bytes),
+  "aliases-over": (bytes) => spread(`${HEAD}spec: &a x\n`, (i, pad) => `k${i}: *a # ${pad}\n`, LINES, bytes),
   "alias-chain": (bytes) =>
-    fill(
+    spread(
       `${HEAD}a0: &a0 [x, x]\n`,
-      (index) => `a${index + 1}: &a${index + 1} [*a${index}, *a${index}]\n`,
+      (i, pad) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}] # ${pad}\n`,
+      4_900,
       bytes,
     ),
-  "many-keys": (bytes) => fill(`${HEAD}spec:\n`, (index) => `  key${index}: value\n`, bytes),
-  "many-top-keys": (bytes) => fill(HEAD, (index) => `key${index}: v\n`, bytes),
-  "duplicate-keys": (bytes) => fill(`${HEAD}spec:\n`, () => "  same: value\n", bytes),
-  "deep-flow": (bytes) => `${HEAD}spec: ${"[".repeat(bytes / 2)}${"]".repeat(bytes / 2)}\n`,
-  "deep-flow-unclosed": (bytes) => `${HEAD}spec: ${"[".repeat(bytes)}\n`,
-  "deep-block-list": (bytes) => fill(`${HEAD}spec:\n`, (index) => `${"  ".repeat(index % 2000)}- \n`, bytes),
-  "deep-block-map": (bytes) =>
-    fill(`${HEAD}spec:\n`, (index) => `${" ".repeat((index % 700) + 2)}k:\n`, bytes),
-  "long-line": (bytes) => `${HEAD}spec:\n  partner:\n    defaultDomain: ${"a".repeat(bytes)}\n`,
-  "long-key": (bytes) => `${HEAD}spec:\n  ${"k".repeat(bytes)}: v\n`,
-  "many-documents": (bytes) => fill(HEAD, () => "---\n", bytes),
-  "many-documents-content": (bytes) => fill(HEAD, (index) => `---\nk${index}: v\n`, bytes),
-  "flow-list": (bytes) => fill(`${HEAD}spec:\n  app:\n    redirectUris: [`, () => "x, ", bytes - 2, "x]\n"),
-  "flow-map": (bytes) => fill(`${HEAD}spec: {`, (index) => `k${index}: v, `, bytes - 2, "z: v}\n"),
-  "redirect-uris": (bytes) =>
-    fill(`${HEAD}spec:\n  app:\n    redirectUris:\n`, (index) => `      - http://h${index}/*#f\n`, bytes),
-  "syntax-errors": (bytes) => fill(HEAD, () => "a: b: c\n  - ]\n", bytes),
-  tags: (bytes) => fill(`${HEAD}spec:\n`, (index) => `  k${index}: !bad v\n`, bytes),
-  secrets: (bytes) =>
-    fill(
+  anchors: (bytes) => spread(`${HEAD}spec:\n`, (i, pad) => `  k${i}: &a${i} v${pad}\n`, LINES, bytes),
+  "unknown-keys": (bytes) => spread(`${HEAD}spec:\n`, (i, pad) => `  key${i}: ${pad}\n`, LINES, bytes),
+  "unknown-long-keys": (bytes) =>
+    spread(`${HEAD}spec:\n`, (i, pad) => `  ${pad.slice(0, 990)}${i}: v\n`, Math.floor(bytes / 1000), bytes),
+  "top-level-keys": (bytes) => spread(HEAD, (i, pad) => `key${i}: ${pad}\n`, LINES, bytes),
+  "duplicate-keys": (bytes) => spread(`${HEAD}spec:\n`, (_, pad) => `  same: ${pad}\n`, LINES, bytes),
+  "deep-flow": (bytes) =>
+    spread(`${HEAD}spec:\n`, (_, pad) => `  - ${"[".repeat(63)}${pad}${"]".repeat(63)}\n`, 150, bytes),
+  "deep-block": (bytes) =>
+    spread(
       `${HEAD}spec:\n`,
-      (index) => `  k${index}: Abc1Q~abcdefghijklmnopqrstuvwxyz0123456789${index}\n`,
+      (i, pad) => `${" ".repeat((i % 250) + 2)}k${i % 250 === 249 ? `: ${pad}` : ":"}\n`,
+      5_000,
       bytes,
     ),
-  comments: (bytes) => fill(`${HEAD}spec:\n`, () => "# comment\n", bytes),
-  "blank-lines": (bytes) => `${HEAD}${"\n".repeat(bytes)}spec: 1\n`,
+  "deep-block-lists": (bytes) =>
+    spread(`${HEAD}spec:\n`, (_, pad) => `  ${"- ".repeat(126)}${pad}\n`, 3_500, bytes),
+  "long-line": (bytes) => `${HEAD}spec:\n  partner:\n    defaultDomain: ${"a".repeat(bytes)}\n`,
+  "long-quoted-key": (bytes) => `${HEAD}spec:\n  "${"k".repeat(bytes)}": v\n`,
+  "many-documents": (bytes) => spread(HEAD, (i, pad) => `---\nk${i}: ${pad}\n`, LINES / 2, bytes),
+  "flow-list": (bytes) =>
+    spread(
+      `${HEAD}spec:\n  app:\n    redirectUris: [`,
+      (i, pad) => `${i ? ", " : ""}https://h${i}.example/${pad}`,
+      ITEMS,
+      bytes,
+      "]\n",
+    ),
+  "flow-map": (bytes) =>
+    spread(`${HEAD}spec: {`, (i, pad) => `${i ? ", " : ""}k${i}: ${pad}`, ITEMS, bytes, "}\n"),
+  "redirect-uris": (bytes) =>
+    spread(
+      `${HEAD}spec:\n  app:\n    redirectUris:\n`,
+      (i, pad) => `      - http://h${i}/*#${pad}\n`,
+      LINES,
+      bytes,
+    ),
+  "syntax-errors": (bytes) => spread(HEAD, (_, pad) => `a: b: ${pad}\n  - ]\n`, LINES / 2, bytes),
+  tags: (bytes) => spread(`${HEAD}spec:\n`, (i, pad) => `  k${i}: !bad ${pad}\n`, LINES, bytes),
+  secrets: (bytes) => spread(`${HEAD}spec:\n`, (i, pad) => `  k${i}: ${secret(i)} ${pad}\n`, LINES, bytes),
+  "secrets-in-comments": (bytes) => spread(HEAD, (i, pad) => `# ${secret(i)} ${pad}\n`, LINES, bytes),
+  comments: (bytes) => spread(`${HEAD}spec:\n`, (_, pad) => `# ${pad}\n`, LINES, bytes),
   "quoted-escapes": (bytes) => `${HEAD}spec: "${"\\u0041".repeat(bytes / 6)}"\n`,
+  "lines-over": (bytes) => `${HEAD}${"\n".repeat(bytes)}spec: 1\n`,
+  "flow-items-over": (bytes) => fill(`${HEAD}list: [`, () => "*a, ", bytes),
+  "depth-over": (bytes) => `${HEAD}spec: ${"[".repeat(bytes)}\n`,
 };
 
 export function generateHostile(dir, bytes, shapes = Object.keys(HOSTILE_SHAPES)) {
-  mkdirSync(dir, { recursive: true });
   const files = [];
   for (const shape of shapes) {
     const folder = join(dir, shape);
