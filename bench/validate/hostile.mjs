@@ -1,7 +1,7 @@
 // Hostile instance files of about `bytes` bytes each (1 MB in the benchmark), one per shape: the
 // worst cases for validation time and output size (issue 11). Most stay just inside the shape
-// limits of src/core/yaml/yaml-shape-limits.ts (10,000 lines, 10,000 bracket items, depth 64,
-// indentation 256), padding each line so the file still reaches `bytes`; the `-over` shapes break
+// limits of src/core/yaml/yaml-shape-limits.ts (10,000 lines, 10,000 list items, depth 32,
+// indentation 64), padding each line so the file still reaches `bytes`; the `-over` shapes break
 // a limit, to time how fast it is refused.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -51,16 +51,16 @@ export const HOSTILE_SHAPES = {
   "top-level-keys": (bytes) => spread(HEAD, (i, pad) => `key${i}: ${pad}\n`, LINES, bytes),
   "duplicate-keys": (bytes) => spread(`${HEAD}spec:\n`, (_, pad) => `  same: ${pad}\n`, LINES, bytes),
   "deep-flow": (bytes) =>
-    spread(`${HEAD}spec:\n`, (_, pad) => `  - ${"[".repeat(63)}${pad}${"]".repeat(63)}\n`, 150, bytes),
+    spread(`${HEAD}spec:\n`, (_, pad) => `  - ${"[".repeat(31)}${pad}${"]".repeat(31)}\n`, 300, bytes),
   "deep-block": (bytes) =>
     spread(
       `${HEAD}spec:\n`,
-      (i, pad) => `${" ".repeat((i % 250) + 2)}k${i % 250 === 249 ? `: ${pad}` : ":"}\n`,
+      (i, pad) => `${" ".repeat((i % 62) + 2)}k${i % 62 === 61 ? `: ${pad}` : ":"}\n`,
       5_000,
       bytes,
     ),
   "deep-block-lists": (bytes) =>
-    spread(`${HEAD}spec:\n`, (_, pad) => `  ${"- ".repeat(126)}${pad}\n`, 3_500, bytes),
+    spread(`${HEAD}spec:\n`, (_, pad) => `  ${"- ".repeat(31)}${pad}\n`, 320, bytes),
   "long-line": (bytes) => `${HEAD}spec:\n  partner:\n    defaultDomain: ${"a".repeat(bytes)}\n`,
   "long-quoted-key": (bytes) => `${HEAD}spec:\n  "${"k".repeat(bytes)}": v\n`,
   "many-documents": (bytes) => spread(HEAD, (i, pad) => `---\nk${i}: ${pad}\n`, LINES / 2, bytes),

@@ -10,12 +10,12 @@ import type { Position } from "./positions.js";
 export const YAML_SHAPE_LIMITS = {
   /** Lines in the file. */
   lines: 10_000,
-  /** `[`, `{` and `,`: items of flow (bracketed) lists and mappings. */
-  flowItems: 10_000,
+  /** `[`, `{`, `,` and `- `: the items of lists and mappings, bracketed or not (not `key:` lines). */
+  items: 10_000,
   /** Flow lists and mappings open inside one another. */
-  flowDepth: 64,
+  flowDepth: 32,
   /** Where a line's content starts, after its indentation and any `- ` or `? ` indicators. */
-  indentColumns: 256,
+  indentColumns: 64,
 } as const;
 
 const NEWLINE = 0x0a;
@@ -29,7 +29,7 @@ const SPACE = 0x20;
 export function checkYamlShape(file: string, text: string): Diagnostic | undefined {
   let lines = 1;
   let lineStart = 0;
-  let flowItems = 0;
+  let items = 0;
   let depth = 0;
   const at = (offset: number, what: string) =>
     tooComplex(file, { line: lines, column: offset - lineStart + 1 }, what);
@@ -47,17 +47,25 @@ export function checkYamlShape(file: string, text: string): Diagnostic | undefin
       if (++depth > YAML_SHAPE_LIMITS.flowDepth) {
         return at(index, `lists or mappings in brackets nest more than ${YAML_SHAPE_LIMITS.flowDepth} deep`);
       }
-      if (++flowItems > YAML_SHAPE_LIMITS.flowItems) return at(index, TOO_MANY_FLOW_ITEMS);
+      if (++items > YAML_SHAPE_LIMITS.items) return at(index, TOO_MANY_ITEMS);
     } else if (code === 0x5d || code === 0x7d) {
       if (depth > 0) depth--;
-    } else if (code === 0x2c && ++flowItems > YAML_SHAPE_LIMITS.flowItems) {
-      return at(index, TOO_MANY_FLOW_ITEMS);
+    } else if (isItemSeparator(text, index, code) && ++items > YAML_SHAPE_LIMITS.items) {
+      return at(index, TOO_MANY_ITEMS);
     }
   }
   return undefined;
 }
 
-const TOO_MANY_FLOW_ITEMS = `the file has more than ${YAML_SHAPE_LIMITS.flowItems} brackets and commas (items of [lists] and {mappings})`;
+const TOO_MANY_ITEMS = `the file has more than ${YAML_SHAPE_LIMITS.items} list items, brackets and commas`;
+
+/** A `,`, or a `-` before white space (a block list item, `- - x` nesting included). */
+function isItemSeparator(text: string, index: number, code: number): boolean {
+  if (code === 0x2c) return true;
+  if (code !== 0x2d) return false;
+  const next = text.charCodeAt(index + 1);
+  return next === SPACE || next === NEWLINE || Number.isNaN(next);
+}
 
 /** The column where a line's content starts: past spaces and `- ` / `? ` block indicators. */
 function contentColumn(text: string, start: number): number {
