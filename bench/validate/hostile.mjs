@@ -1,14 +1,14 @@
 // Hostile instance files of about `bytes` bytes each (1 MB in the benchmark), one per shape: the
 // worst cases for validation time and output size (issue 11). Most stay just inside the shape
-// limits of src/core/yaml/yaml-shape-limits.ts (5,000 lines, 5,000 list items, depth 32,
+// limits of src/core/yaml/yaml-shape-limits.ts (2,000 lines, 2,000 list items, depth 32,
 // indentation 64), padding each line so the file still reaches `bytes`; the `-over` shapes break
 // a limit, to time how fast it is refused.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const HEAD = "apiVersion: cspops/v1\nkind: PartnerInstance\nmetadata:\n  name: hostile\n";
-const LINES = 4_950;
-const ITEMS = 4_950;
+const LINES = 1_980;
+const ITEMS = 1_980;
 
 /** `count` units (or as many as `bytes` allows), each padded with `x` so the text reaches `bytes`. */
 function spread(prefix, unit, count, bytes, suffix = "") {
@@ -41,7 +41,7 @@ export const HOSTILE_SHAPES = {
     spread(
       `${HEAD}a0: &a0 [x, x]\n`,
       (i, pad) => `a${i + 1}: &a${i + 1} [*a${i}, *a${i}] # ${pad}\n`,
-      1_600,
+      640,
       bytes,
     ),
   anchors: (bytes) => spread(`${HEAD}spec:\n`, (i, pad) => `  k${i}: &a${i} v${pad}\n`, LINES, bytes),
@@ -51,7 +51,7 @@ export const HOSTILE_SHAPES = {
   "top-level-keys": (bytes) => spread(HEAD, (i, pad) => `key${i}: ${pad}\n`, LINES, bytes),
   "duplicate-keys": (bytes) => spread(`${HEAD}spec:\n`, (_, pad) => `  same: ${pad}\n`, LINES, bytes),
   "deep-flow": (bytes) =>
-    spread(`${HEAD}spec:\n`, (_, pad) => `  - ${"[".repeat(31)}${pad}${"]".repeat(31)}\n`, 150, bytes),
+    spread(`${HEAD}spec:\n`, (_, pad) => `  - ${"[".repeat(31)}${pad}${"]".repeat(31)}\n`, 60, bytes),
   "deep-block": (bytes) =>
     spread(
       `${HEAD}spec:\n`,
@@ -60,7 +60,7 @@ export const HOSTILE_SHAPES = {
       bytes,
     ),
   "deep-block-lists": (bytes) =>
-    spread(`${HEAD}spec:\n`, (_, pad) => `  ${"- ".repeat(31)}${pad}\n`, 155, bytes),
+    spread(`${HEAD}spec:\n`, (_, pad) => `  ${"- ".repeat(31)}${pad}\n`, 62, bytes),
   "long-line": (bytes) => `${HEAD}spec:\n  partner:\n    defaultDomain: ${"a".repeat(bytes)}\n`,
   "long-quoted-key": (bytes) => `${HEAD}spec:\n  "${"k".repeat(bytes)}": v\n`,
   "many-documents": (bytes) => spread(HEAD, (i, pad) => `---\nk${i}: ${pad}\n`, LINES / 2, bytes),

@@ -9,9 +9,9 @@ import type { Position } from "./positions.js";
  */
 export const YAML_SHAPE_LIMITS = {
   /** Lines in the file. */
-  lines: 5_000,
+  lines: 2_000,
   /** `[`, `{`, `,` and `- `: the items of lists and mappings, bracketed or not (not `key:` lines). */
-  items: 5_000,
+  items: 2_000,
   /** Flow lists and mappings open inside one another. */
   flowDepth: 32,
   /** Where a line's content starts, after its indentation and any `- ` or `? ` indicators. */
