@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import type { InstanceSource } from "../core/instance/validate-instances.js";
+import { READ_LIMITS, readBoundedFile } from "./bounded-read.js";
 
 const INSTANCE_FILE = /\.ya?ml$/i;
 
@@ -20,19 +20,22 @@ export async function readInstanceSources(dir: string, cwd: string): Promise<Ins
     throw folderError(dir, cause);
   }
   const names = entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && INSTANCE_FILE.test(entry.name))
+    // Everything but a folder: a FIFO or device named *.yaml is refused by name, not skipped.
+    .filter((entry) => !entry.isDirectory() && INSTANCE_FILE.test(entry.name))
     .map((entry) => entry.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // Synchronous reads on purpose: for thousands of small files they are ~6× faster than
   // fs.promises (no thread-pool round trips), and the CLI has nothing else to do meanwhile.
+  // Reading stops one byte past the cap: decoding reports such a file as `file.too-large`.
   const prefix = displayPath(folder, cwd);
   return names.map((name) => {
     const file = prefix === "" ? name : `${prefix}/${name}`;
-    try {
-      return { file, bytes: readFileSync(join(folder, name)) };
-    } catch (cause) {
-      throw new InputError(`cannot read ${file}: ${describe(cause)}`, { cause });
-    }
+    const { bytes } = readBoundedFile(join(folder, name), {
+      maxBytes: READ_LIMITS.instanceFile,
+      shownAs: file,
+      hint: "an instance file is a regular *.yaml file of at most 1 MiB; remove or replace this one",
+    });
+    return { file, bytes };
   });
 }
 

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, unlink } from "node:fs/promises";
+import { constants, unlinkSync } from "node:fs";
+import { access, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../core/diagnostics/errors.js";
 import { parseSnapshot } from "../core/snapshot/parse-snapshot.js";
 import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
+import { READ_LIMITS, readBoundedText } from "./bounded-read.js";
 
 export interface SnapshotFileOptions {
   /** How to name the file in messages (the path as the user typed it); defaults to `path`. */
@@ -19,15 +21,11 @@ export async function readSnapshotFile(
   options: SnapshotFileOptions = {},
 ): Promise<ObservedSnapshot> {
   const shown = options.displayPath ?? path;
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new InputError(`cannot read the snapshot file ${shown}: ${describeFsError(error)}`, {
-      hint: "pass the file written by `cspops observe --out FILE` to --observed",
-      cause: error,
-    });
-  }
+  const text = readBoundedText(path, {
+    maxBytes: READ_LIMITS.snapshot,
+    shownAs: `the snapshot file ${shown}`,
+    hint: "pass the file written by `cspops observe --out FILE` to --observed",
+  });
   const result = parseSnapshot(text);
   if (!result.ok) {
     const lines = result.problems.map((problem) =>
@@ -41,30 +39,106 @@ export async function readSnapshotFile(
 }
 
 /**
+ * A new snapshot file is readable by its owner only: it lists a tenant's apps, admin agents and
+ * sign-in activity (docs/snapshot.md). A file that exists keeps its own mode.
+ */
+export const NEW_SNAPSHOT_FILE_MODE = 0o600;
+
+/** What `checkSnapshotTarget` learnt: the mode the written file must have. */
+export interface SnapshotTarget {
+  readonly mode: number;
+}
+
+/**
+ * Checks, before any observing, that `path` can take a snapshot: its folder exists and is
+ * writable, and the path is a regular file or nothing yet. Otherwise an `InputError` (exit 1).
+ */
+export async function checkSnapshotTarget(path: string, shownAs: string = path): Promise<SnapshotTarget> {
+  const hint = "--out must name a file in a folder that exists and that you may write to (or - for stdout)";
+  const folder = dirname(path);
+  const folderStats = await stat(folder).catch(() => undefined);
+  if (folderStats === undefined || !folderStats.isDirectory()) {
+    throw new InputError(
+      `cannot write the snapshot to ${shownAs}: the folder ${dirname(shownAs)} does not exist`,
+      {
+        hint,
+      },
+    );
+  }
+  try {
+    await access(folder, constants.W_OK);
+  } catch (cause) {
+    throw new InputError(
+      `cannot write the snapshot to ${shownAs}: the folder ${dirname(shownAs)} is not writable`,
+      {
+        hint,
+        cause,
+      },
+    );
+  }
+  const existing = await stat(path).catch(() => undefined);
+  if (existing === undefined) return { mode: NEW_SNAPSHOT_FILE_MODE };
+  if (!existing.isFile()) {
+    throw new InputError(`cannot write the snapshot to ${shownAs}: it exists and is not a regular file`, {
+      hint,
+    });
+  }
+  return { mode: existing.mode & 0o777 };
+}
+
+/**
  * Writes a snapshot so that a reader never sees half a file: a temporary file in the same folder
  * (so the rename stays on one file system), flushed to disk, then renamed over the target. An
- * interrupted run leaves the previous file whole.
+ * interrupted run leaves the previous file whole, and no temporary file: it is removed on failure
+ * and on SIGINT or SIGTERM. The file gets `mode` (the target's own, from `checkSnapshotTarget`).
  */
-export async function writeSnapshotFileAtomic(path: string, snapshot: ObservedSnapshot): Promise<void> {
+export async function writeSnapshotFileAtomic(
+  path: string,
+  snapshot: ObservedSnapshot,
+  mode: number = NEW_SNAPSHOT_FILE_MODE,
+): Promise<void> {
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const handle = await open(temporary, "wx", 0o644);
+  const stopGuard = removeOnSignal(temporary);
   try {
-    await handle.writeFile(`${JSON.stringify(snapshot, null, 2)}\n`, "utf8");
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
+    const handle = await open(temporary, "wx", mode);
+    try {
+      await handle.chmod(mode); // open's mode passes through the umask
+      await handle.writeFile(`${JSON.stringify(snapshot, null, 2)}\n`, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;
+  } finally {
+    stopGuard();
   }
   await syncFolder(folder);
+}
+
+/**
+ * Until the returned function is called, SIGINT and SIGTERM remove `temporary` first, then end
+ * the process as the signal would have (the handler steps aside and raises it again).
+ */
+function removeOnSignal(temporary: string): () => void {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Not created yet, or already renamed: nothing to remove.
+    }
+    stop();
+    process.kill(process.pid, signal);
+  };
+  const stop = (): void => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+  for (const signal of signals) process.on(signal, onSignal);
+  return stop;
 }
 
 /** Persists the rename itself; some platforms cannot open a folder, which only weakens durability. */
@@ -79,12 +153,4 @@ async function syncFolder(folder: string): Promise<void> {
   } catch {
     // Best effort: the data is already on disk under its final name.
   }
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a folder, not a file";
-  return error instanceof Error ? error.message : String(error);
 }

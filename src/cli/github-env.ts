@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
+import { READ_LIMITS, readBoundedText } from "../adapters/bounded-read.js";
+import { InputError } from "../core/diagnostics/errors.js";
 import { type CliContext, envText } from "./context.js";
 
 /** The GitHub Actions environment cspops reads (DESIGN §3), gathered in one place. */
@@ -24,7 +25,7 @@ const DEFAULT_API_URL = "https://api.github.com";
  */
 export function readGitHubEnv(
   env: CliContext["env"],
-  readFile: (path: string) => string = (path) => readFileSync(path, "utf8"),
+  readFile: (path: string) => string | undefined = readEventPayload,
 ): GitHubEnvironment {
   const repositoryText = envText(env, "GITHUB_REPOSITORY");
   const [owner, repo, extra] = (repositoryText ?? "").split("/");
@@ -41,15 +42,37 @@ export function readGitHubEnv(
   };
 }
 
+/**
+ * The event payload, bounded like every file cspops reads; undefined when there is none. A path
+ * that is not a regular file (a FIFO, `/dev/urandom`) or an oversized payload is an `InputError`.
+ */
+function readEventPayload(path: string): string | undefined {
+  try {
+    return readBoundedText(path, {
+      maxBytes: READ_LIMITS.eventPayload,
+      shownAs: `GITHUB_EVENT_PATH (${path})`,
+      hint: "GITHUB_EVENT_PATH names the event's JSON file, which GitHub Actions writes; unset it outside Actions",
+    });
+  } catch (error) {
+    if ((error as { cause?: { code?: unknown } }).cause?.code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
 function readPullRequestNumber(
   path: string | undefined,
-  readFile: (path: string) => string,
+  readFile: (path: string) => string | undefined,
 ): number | undefined {
   if (path === undefined) return undefined;
   let event: unknown;
   try {
-    event = JSON.parse(readFile(path));
-  } catch {
+    const text = readFile(path);
+    if (text === undefined) return undefined;
+    event = JSON.parse(text);
+  } catch (error) {
+    // A file that is no event (missing, not JSON) means "no pull request"; one that cannot be
+    // read safely is said out loud.
+    if (error instanceof InputError) throw error;
     return undefined;
   }
   const payload = event as {

@@ -1,8 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readSnapshotFile, writeSnapshotFileAtomic } from "../../src/adapters/snapshot-file.js";
+import {
+  checkSnapshotTarget,
+  readSnapshotFile,
+  writeSnapshotFileAtomic,
+} from "../../src/adapters/snapshot-file.js";
 import { InputError } from "../../src/core/diagnostics/errors.js";
 import type { ObservedSnapshot } from "../../src/core/snapshot/snapshot.js";
 import { readyScenario, snapshotOfScenarios } from "../core/reconcile/scenario.js";
@@ -55,5 +59,29 @@ describe("snapshot files", () => {
     expect((error as Error).message).toContain(`${path} is not a valid observed snapshot:`);
     expect((error as Error).message).toContain("- is missing the required field 'observedAt'");
     expect((error as Error).message).toContain("- /tenants has a key 'nope' that is not allowed");
+  });
+
+  it("make a new file readable by its owner only, and keep an existing file's mode", async () => {
+    const fresh = join(folder, "fresh.json");
+    const shared = join(folder, "shared.json");
+    await writeFile(shared, "old\n");
+    await chmod(shared, 0o640);
+
+    await writeSnapshotFileAtomic(fresh, snapshotOfScenarios(), (await checkSnapshotTarget(fresh)).mode);
+    await writeSnapshotFileAtomic(shared, snapshotOfScenarios(), (await checkSnapshotTarget(shared)).mode);
+
+    expect((await stat(fresh)).mode & 0o777).toBe(0o600);
+    expect((await stat(shared)).mode & 0o777).toBe(0o640);
+  });
+
+  it("refuse a target in a missing folder, or that is a folder, before anything is observed", async () => {
+    await mkdir(join(folder, "taken.json"));
+
+    await expect(checkSnapshotTarget(join(folder, "no/x.json"), "no/x.json")).rejects.toThrow(
+      "cannot write the snapshot to no/x.json: the folder no does not exist",
+    );
+    await expect(checkSnapshotTarget(join(folder, "taken.json"), "taken.json")).rejects.toBeInstanceOf(
+      InputError,
+    );
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildExampleSeed } from "../../src/emulator/seeds/example-instances.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/start-emulator.js";
-import { runCli } from "./support/run-cli.js";
+import { ROOT, runCli } from "./support/run-cli.js";
 
 const NOW = "2026-11-20T10:00:00Z";
 /** Shaped like an Entra client secret, so every redaction layer is exercised. */
@@ -115,5 +115,37 @@ describe("cspops observe and live reconcile against the emulator", () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("CSPOPS_GRAPH_URL must be an https:// URL");
+  });
+
+  it("observe --out - writes the snapshot to stdout and creates no file named -", async () => {
+    const running = await start("emulator-client-secret-value");
+
+    const observe = await runCli(["observe", "--out", "-"], running.environment);
+
+    expect(observe.code, observe.stderr).toBe(0);
+    expect(JSON.parse(observe.stdout)).toMatchObject({ tenants: expect.any(Object) });
+    expect(observe.stderr).toContain("into stdout");
+    await expect(stat(join(ROOT, "-"))).rejects.toThrow();
+  });
+
+  it("observe --out into a missing folder fails before observing, with no Graph credential needed", async () => {
+    const run = await runCli(["observe", "--out", join(scratch, "missing", "x.json")], {});
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("the folder");
+    expect(run.stderr).toContain("does not exist");
+  });
+
+  it("observe --out keeps an existing file's mode (0600 stays 0600)", async () => {
+    const running = await start("emulator-client-secret-value");
+    const out = join(scratch, "private.json");
+    await writeFile(out, "previous snapshot\n", { mode: 0o600 });
+    await chmod(out, 0o600);
+
+    const observe = await runCli(["observe", "--out", out], running.environment);
+
+    expect(observe.code, observe.stderr).toBe(0);
+    expect((await stat(out)).mode & 0o777).toBe(0o600);
+    expect((await readdir(scratch)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { overLimitError, READ_LIMITS, readBoundedText } from "../../adapters/bounded-read.js";
 import { buildBssForm } from "../../core/bss-form/bss-form-fields.js";
 import { parseStackOutputJson, selectInstanceValues } from "../../core/bss-form/bss-form-parse.js";
-import { ExitCode, InputError, UsageError } from "../../core/diagnostics/errors.js";
+import { ExitCode, UsageError } from "../../core/diagnostics/errors.js";
 import type { CliContext } from "../context.js";
 import { renderBssFormText } from "./bss-form-text.js";
 
@@ -29,7 +29,10 @@ export async function runBssForm(
   const { text, source } =
     options.file === undefined
       ? { text: await readStdin(stdin), source: "stdin" }
-      : { text: await readStackOutputFile(path.resolve(context.cwd, options.file)), source: options.file };
+      : {
+          text: readStackOutputFile(path.resolve(context.cwd, options.file), options.file),
+          source: options.file,
+        };
 
   const values = selectInstanceValues(parseStackOutputJson(text, source), name, source);
   context.stdout.write(renderBssFormText(buildBssForm(name, values, { showKey: options.showKey })));
@@ -42,21 +45,21 @@ async function readStdin(stdin: InputStream): Promise<string> {
       hint: "pulumi stack output --json --show-secrets | npx cspops bss-form NAME",
     });
   }
+  // Stops at the cap instead of after the whole stream (`yes | cspops bss-form x` ends).
   const decoder = new TextDecoder();
   let text = "";
+  let bytes = 0;
   for await (const chunk of stdin) {
+    bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (bytes > READ_LIMITS.stackOutputs)
+      throw overLimitError("stdin", READ_LIMITS.stackOutputs, STACK_OUTPUT_HINT);
     text += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
   }
   return text + decoder.decode();
 }
 
-async function readStackOutputFile(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${file}${code === undefined ? "" : ` (${code})`}`, {
-      hint: "write it with: pulumi stack output --json --show-secrets > FILE",
-    });
-  }
+const STACK_OUTPUT_HINT = "write it with: pulumi stack output --json --show-secrets > FILE";
+
+function readStackOutputFile(file: string, shownAs: string): string {
+  return readBoundedText(file, { maxBytes: READ_LIMITS.stackOutputs, shownAs, hint: STACK_OUTPUT_HINT });
 }

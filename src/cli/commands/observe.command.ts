@@ -7,7 +7,7 @@ export const observeCommand: CommandDeclaration = (context, finish) =>
       "Read the live state of every instance's partner tenant from Microsoft Graph into a snapshot file.",
     )
     .option("--dir <path>", "folder of instance files", "instances")
-    .requiredOption("--out <file>", "where to write the snapshot (replaced atomically)")
+    .requiredOption("--out <file>", "where to write the snapshot (replaced atomically; - for stdout)")
     .action(async (options: { dir: string; out: string }) => {
       const { runObserve } = await import("./observe.js");
       finish(await runObserve(options, context));

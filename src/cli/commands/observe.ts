@@ -1,5 +1,9 @@
 import { resolve } from "node:path";
-import { writeSnapshotFileAtomic } from "../../adapters/snapshot-file.js";
+import {
+  checkSnapshotTarget,
+  type SnapshotTarget,
+  writeSnapshotFileAtomic,
+} from "../../adapters/snapshot-file.js";
 import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
 import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 import { neutraliseCommandLines, terminalText } from "../../render/escape/terminal.js";
@@ -13,16 +17,26 @@ export interface ObserveCommandOptions {
 }
 
 /**
- * `cspops observe --out FILE` (DESIGN §3): exit 0 with the snapshot written (tenants that could not
+ * `cspops observe --out FILE` (docs/cli.md; `--out -` writes to stdout): exit 0 with the snapshot written (tenants that could not
  * be read are in it, with their error), 1 invalid instances or unwritable file, 3 when no tenant
  * could be read (nothing is written then, so the previous file stays whole).
  */
 export async function runObserve(options: ObserveCommandOptions, context: CliContext): Promise<number> {
+  const toStdout = options.out === "-";
+  const path = resolve(context.cwd, options.out);
+  // Before any Graph traffic: a target that cannot take the file fails now, not after observing.
+  const target: SnapshotTarget | undefined = toStdout
+    ? undefined
+    : await checkSnapshotTarget(path, options.out);
   const instances = await loadValidInstances(options.dir, context);
   const snapshot = await observeLive(instances, context);
-  const path = resolve(context.cwd, options.out);
+  if (target === undefined) {
+    context.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
+    context.stderr.write(summarise(snapshot, "stdout"));
+    return ExitCode.ok;
+  }
   try {
-    await writeSnapshotFileAtomic(path, snapshot);
+    await writeSnapshotFileAtomic(path, snapshot, target.mode);
   } catch (error) {
     throw new InputError(`cannot write the snapshot to ${options.out}: ${(error as Error).message}`, {
       hint: "--out must name a file in a folder that exists and that you may write to",

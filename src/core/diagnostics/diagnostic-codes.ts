@@ -8,6 +8,8 @@ import type { Severity } from "./diagnostic.js";
 export const DIAGNOSTIC_CODES = {
   "file.encoding": ["error", "the file is not UTF-8"],
   "file.too-large": ["error", "the file is larger than 1 MiB"],
+  "file.too-complex": ["error", "over 2,000 lines or list items, or nested too deep"],
+  "file.more-problems": ["error", "how many problems past the first 50 of a file are not shown"],
   "file.empty": ["error", "the file declares nothing"],
   "file.not-a-mapping": ["error", "the top level is a list or a single value"],
   "yaml.syntax": ["error", "the YAML does not parse"],

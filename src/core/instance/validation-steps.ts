@@ -1,3 +1,4 @@
+import { capDiagnosticsPerFile } from "../diagnostics/cap-diagnostics.js";
 import { compareDiagnostics, type Diagnostic, isError } from "../diagnostics/diagnostic.js";
 import { validate as generatedValidate } from "../generated/partner-instance-validator.js";
 import { documentRules, instanceRules } from "../rules/index.js";
@@ -7,16 +8,10 @@ import type { Finding } from "../rules/rule.js";
 import { checkSecretShapesInText } from "../rules/secret-in-yaml.js";
 import { type SchemaError, translateSchemaErrors } from "../schema-errors/schema-errors.js";
 import { redactSecrets } from "../secrets/secrets.js";
-import {
-  createLocator,
-  deferLocator,
-  type Locator,
-  parsePointer,
-  positionInText,
-  toPointer,
-} from "../yaml/positions.js";
+import { createLocator, deferLocator, type Locator, parsePointer, toPointer } from "../yaml/positions.js";
 import { decodeInstanceBytes } from "../yaml/yaml-decode.js";
 import { type ParsedYamlFile, type ParseResult, parseInstanceYamlFast } from "../yaml/yaml-parse.js";
+import { checkYamlShape } from "../yaml/yaml-shape-limits.js";
 import { normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
 import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
@@ -75,6 +70,11 @@ export function startValidation(sources: readonly InstanceSource[]): StartedVali
       diagnostics.push(decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText));
       return undefined;
     }
+    const shape = checkYamlShape(source.file, decoded.text);
+    if (shape !== undefined) {
+      diagnostics.push(shape, ...scanUnparsedText(source.file, decoded.text));
+      return undefined;
+    }
     const parsed = parseInstanceYamlFast(source.file, decoded.text);
     if (parsed === undefined || !isClean(parsed)) {
       pending++;
@@ -129,7 +129,7 @@ export function finishValidation(
       file: file.source.file,
       instance: normaliseInstance(file.data as PartnerInstanceDocument),
     }));
-  const sorted = diagnostics.map(redactDiagnostic).sort(compareDiagnostics);
+  const sorted = capDiagnosticsPerFile(diagnostics.map(redactDiagnostic).sort(compareDiagnostics));
   return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount: started.sources.length };
 }
 
@@ -204,9 +204,12 @@ function isClaimed(pointer: string, claimed: readonly string[]): boolean {
 }
 
 function scanUnparsedText(file: string, text: string): Diagnostic[] {
-  return checkSecretShapesInText(file, text).map((finding) => ({
+  const findings = checkSecretShapesInText(file, text);
+  if (findings.length === 0) return [];
+  const locator = createLocator(text, () => []);
+  return findings.map((finding) => ({
     ...toBaseDiagnostic(finding),
-    ...positionInText(text, finding.offset ?? 0),
+    ...locator.positionOf(finding.offset ?? 0),
   }));
 }
 

@@ -23,8 +23,11 @@ export function parseGraphDateTime(text: string | null | undefined): number | un
     number,
   ];
   const ms = Number((fraction ?? "0").slice(0, 3).padEnd(3, "0"));
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const check = new Date(utc);
+  // Not Date.UTC: it reads years 0-99 as 1900-1999 (`0050-06-01` would be 1950).
+  const check = new Date(0);
+  check.setUTCFullYear(y, mo - 1, d);
+  check.setUTCHours(h, mi, s, ms);
+  const utc = check.getTime();
   // Date.UTC rolls 30 February over to March; a real date survives the round trip.
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
     return undefined;

@@ -48,6 +48,7 @@ export function createLocator(text: string, listEntries: () => readonly YamlEntr
   let lineStarts: number[] | undefined;
   let entries: readonly YamlEntry[] | undefined;
   let byPointer: Map<string, YamlEntry> | undefined;
+  let byOffset: OffsetIndex | undefined;
   const positionOf = (offset: number): Position => {
     lineStarts ??= findLineStarts(text);
     return positionIn(lineStarts, offset);
@@ -56,7 +57,8 @@ export function createLocator(text: string, listEntries: () => readonly YamlEntr
     positionOf,
     pointerAt(offset) {
       entries ??= listEntries();
-      return pointerAtOffset(entries, offset);
+      byOffset ??= indexByOffset(entries);
+      return pointerAtOffset(byOffset, offset);
     },
     locate(pointer, anchor = "value") {
       entries ??= listEntries();
@@ -89,14 +91,49 @@ export function deferLocator(create: () => Locator): Locator {
   };
 }
 
-function pointerAtOffset(entries: readonly YamlEntry[], offset: number): string {
-  let found: YamlEntry | undefined;
-  for (const entry of entries) {
-    if (entry.valueStart <= offset && offset < entry.valueEnd) {
-      if (found === undefined || entry.pointer.length > found.pointer.length) found = entry;
-    }
+/**
+ * The entries with a non-empty value, by start (a parent before the children that start where it
+ * does), each with the innermost entry whose value contains its start: so that `pointerAt` is a
+ * binary search and a climb of at most the nesting depth, however many values the file has.
+ */
+interface OffsetIndex {
+  readonly entries: readonly YamlEntry[];
+  readonly parents: readonly number[];
+}
+
+function indexByOffset(all: readonly YamlEntry[]): OffsetIndex {
+  const entries = all
+    .filter((entry) => entry.valueStart < entry.valueEnd)
+    .sort((a, b) => a.valueStart - b.valueStart);
+  const parents: number[] = [];
+  const open: number[] = [];
+  entries.forEach((entry, index) => {
+    while (
+      open.length > 0 &&
+      (entries[open[open.length - 1] as number] as YamlEntry).valueEnd <= entry.valueStart
+    )
+      open.pop();
+    parents.push(open.length === 0 ? -1 : (open[open.length - 1] as number));
+    open.push(index);
+  });
+  return { entries, parents };
+}
+
+function pointerAtOffset({ entries, parents }: OffsetIndex, offset: number): string {
+  let low = 0;
+  let high = entries.length - 1;
+  let candidate = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((entries[middle] as YamlEntry).valueStart <= offset) {
+      candidate = middle;
+      low = middle + 1;
+    } else high = middle - 1;
   }
-  return found?.pointer ?? "";
+  while (candidate !== -1 && offset >= (entries[candidate] as YamlEntry).valueEnd) {
+    candidate = parents[candidate] as number;
+  }
+  return candidate === -1 ? "" : (entries[candidate] as YamlEntry).pointer;
 }
 
 export function findLineStarts(text: string): number[] {

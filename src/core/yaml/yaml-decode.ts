@@ -17,7 +17,8 @@ const lossyUtf8 = new TextDecoder("utf-8", { fatal: false });
 export function decodeInstanceBytes(file: string, bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_INSTANCE_FILE_BYTES) {
     return fail(file, bytes, 1, 1, "file.too-large", {
-      message: `the file is ${bytes.length} bytes; an instance file is at most ${MAX_INSTANCE_FILE_BYTES} bytes`,
+      // The reader stops one byte past the cap (src/adapters/bounded-read.ts): the size is unknown.
+      message: `the file is larger than ${MAX_INSTANCE_FILE_BYTES} bytes (1 MiB), the most an instance file may be`,
       hint: "an instance file describes one partner account in a few dozen lines; check that this is the right file",
     });
   }

@@ -1,17 +1,24 @@
-import { type Document, isAlias, isMap, parseDocument, visit, type YAMLError } from "yaml";
-import { createLocator, deferLocator, positionInText } from "./positions.js";
+import { isAlias, isMap, parseDocument, YAMLError } from "yaml";
+import { createLocator, deferLocator } from "./positions.js";
+import {
+  type AliasProblem,
+  checkYamlDocument,
+  MAX_ALIAS_COUNT,
+  MAX_ALIAS_VALUES,
+} from "./yaml-document-checks.js";
 import { indexYamlDocument } from "./yaml-document-index.js";
 import { type ParseResult, parseInstanceYamlFast } from "./yaml-parse.js";
 
-/** Deeper than any alias use an instance file needs, far below what makes `toJS` expensive. */
-export const MAX_ALIAS_COUNT = 100;
+export { MAX_ALIAS_COUNT } from "./yaml-document-checks.js";
 
 /**
- * YAML 1.2 core schema, unique keys, keys read as strings, and no YAML 1.1 extras (`!!binary`,
- * `!!timestamp`, …), so that a value is a string, number, boolean, null, list or mapping.
+ * YAML 1.2 core schema, keys read as strings, and no YAML 1.1 extras (`!!binary`,
+ * `!!timestamp`, …), so that a value is a string, number, boolean, null, list or mapping. Keys
+ * must be unique, but `checkYamlDocument` checks that in linear time: the library's own check
+ * (`uniqueKeys`) compares each key with every earlier one.
  */
 export const YAML_OPTIONS = {
-  uniqueKeys: true,
+  uniqueKeys: false,
   prettyErrors: false,
   resolveKnownTags: false,
   stringKeys: true,
@@ -24,12 +31,9 @@ export const YAML_OPTIONS = {
 function selectProblems(problems: readonly YAMLError[]): YAMLError[] {
   const independent = new Set(["DUPLICATE_KEY", "TAG_RESOLVE_FAILED"]);
   const firstSyntax = problems.find((problem) => !independent.has(problem.code));
-  return problems
-    .filter((problem) => problem === firstSyntax || independent.has(problem.code))
-    .slice(0, MAX_YAML_DIAGNOSTICS);
+  // However many there are: validation keeps the first few of each file and counts the rest.
+  return problems.filter((problem) => problem === firstSyntax || independent.has(problem.code));
 }
-
-const MAX_YAML_DIAGNOSTICS = 10;
 
 /**
  * The library reports an unclosed `[` or `{` where it expected the bracket (often the next line);
@@ -58,14 +62,22 @@ export function parseInstanceYamlWithLibrary(file: string, text: string): ParseR
   const document = parseDocument(text, YAML_OPTIONS);
   // Positions come from the text itself: the parser's LineCounter misses some line breaks in
   // badly broken input.
+  const lines = createLocator(text, () => []);
   const at = (offset: number) => ({
     file,
     path: "",
     severity: "error" as const,
-    ...positionInText(text, offset),
+    ...lines.positionOf(offset),
   });
 
-  const problems = selectProblems([...document.errors, ...document.warnings]);
+  const checks = checkYamlDocument(document);
+  const duplicates = checks.duplicateKeyOffsets.map(
+    (offset) =>
+      new YAMLError("YAMLParseError", [offset, offset + 1], "DUPLICATE_KEY", "Map keys must be unique"),
+  );
+  // In document order, as the library's own check reported them among its errors.
+  const errors = [...document.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
+  const problems = selectProblems([...errors, ...document.warnings]);
   if (problems.length > 0) {
     return {
       ok: false,
@@ -90,22 +102,12 @@ export function parseInstanceYamlWithLibrary(file: string, text: string): ParseR
       ],
     };
   }
-  const badAlias = findBadAlias(document);
-  if (badAlias !== undefined) {
-    const { name, offset, kind } = badAlias;
-    const diagnostic =
-      kind === "unresolved"
-        ? {
-            code: "yaml.unresolved-alias",
-            message: `the alias *${name} names no anchor defined before it`,
-            hint: `define &${name} earlier in the file, or write the value out`,
-          }
-        : {
-            code: "yaml.alias-cycle",
-            message: `the alias *${name} is inside the value it refers to, which makes an endless value`,
-            hint: "write the value out instead of referring to itself",
-          };
-    return { ok: false, diagnostics: [{ ...at(offset), ...diagnostic }] };
+  const aliasProblem = checks.aliasProblem;
+  if (aliasProblem !== undefined) {
+    return {
+      ok: false,
+      diagnostics: [{ ...at(aliasProblem.offset), ...describeAliasProblem(aliasProblem) }],
+    };
   }
   if (!isMap(document.contents)) {
     return {
@@ -120,23 +122,8 @@ export function parseInstanceYamlWithLibrary(file: string, text: string): ParseR
       ],
     };
   }
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    // The only way toJS fails once aliases resolve is the expansion limit (a "billion laughs").
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          ...at(firstAliasOffset(document)),
-          code: "yaml.alias-limit",
-          message: `aliases expand to more than ${MAX_ALIAS_COUNT} copies of their anchors`,
-          hint: "write the values out, or use fewer nested aliases; this limit stops alias bombs",
-        },
-      ],
-    };
-  }
+  // Aliases are checked and bounded above; the library's own count walks the document per alias.
+  const data: unknown = document.toJS({ maxAliasCount: -1 });
   const entries = indexYamlDocument(document);
   const locator = createLocator(text, () => entries);
   return { ok: true, parsed: { file, text, locator, data: data as Record<string, unknown> } };
@@ -191,35 +178,27 @@ function describeNode(node: unknown): string {
   return "a single value";
 }
 
-/** An alias that names no anchor, or one inside its own anchor (a cycle no JSON value can hold). */
-function findBadAlias(
-  document: Document.Parsed,
-): { name: string; offset: number; kind: "unresolved" | "cycle" } | undefined {
-  let found: { name: string; offset: number; kind: "unresolved" | "cycle" } | undefined;
-  visit(document, {
-    Alias(_key, alias) {
-      const target = alias.resolve(document);
-      const offset = alias.range?.[0] ?? 0;
-      const targetRange = target?.range;
-      if (target === undefined) found = { name: alias.source, offset, kind: "unresolved" };
-      else if (targetRange && targetRange[0] <= offset && offset < targetRange[2]) {
-        found = { name: alias.source, offset, kind: "cycle" };
-      }
-      return found === undefined ? undefined : visit.BREAK;
-    },
-  });
-  return found;
-}
-
-function firstAliasOffset(document: Document.Parsed): number {
-  let offset = 0;
-  visit(document, {
-    Alias(_key, alias) {
-      offset = alias.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
-  return offset;
+function describeAliasProblem(problem: AliasProblem): { code: string; message: string; hint: string } {
+  switch (problem.kind) {
+    case "unresolved":
+      return {
+        code: "yaml.unresolved-alias",
+        message: `the alias *${problem.name} names no anchor defined before it`,
+        hint: `define &${problem.name} earlier in the file, or write the value out`,
+      };
+    case "cycle":
+      return {
+        code: "yaml.alias-cycle",
+        message: `the alias *${problem.name} is inside the value it refers to, which makes an endless value`,
+        hint: "write the value out instead of referring to itself",
+      };
+    case "limit":
+      return {
+        code: "yaml.alias-limit",
+        message: `the file has more than ${MAX_ALIAS_COUNT} aliases, or its aliases expand to more than ${MAX_ALIAS_VALUES} values`,
+        hint: "write the values out, or use fewer nested aliases; this limit stops alias bombs",
+      };
+  }
 }
 
 /**
