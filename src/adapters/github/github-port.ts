@@ -94,7 +94,19 @@ export interface GitHubClientOptions {
   readonly retryBaseMs?: number;
   /** Longest rate-limit wait the client accepts before failing instead. Default 60 s. */
   readonly maxRateLimitWaitSeconds?: number;
+  /**
+   * How long one request may take, answer included, before it fails (and is not repeated).
+   * Default `DEFAULT_GITHUB_TIMEOUT_MS`.
+   */
+  readonly requestTimeoutMs?: number;
 }
+
+/**
+ * 15 s: GitHub itself ends a request that takes over 10 s, so no answer after 15 s means none is
+ * coming. A silent server fails the run after one timeout; a run whose writes all hang ends
+ * within 60 s (three tries of a create, with their back-offs).
+ */
+export const DEFAULT_GITHUB_TIMEOUT_MS = 15_000;
 
 /** GitHub's limit on a comment or issue body, in characters. */
 export const GITHUB_BODY_LIMIT = 65_536;
