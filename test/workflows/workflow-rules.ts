@@ -204,8 +204,12 @@ export function baseContextTakesOnlyData(workflow: Workflow): string[] {
         problems.push(
           `${where} checks out without naming the base commit (ref: github.event.pull_request.base.sha)`,
         );
+      if (step.with?.["allow-unsafe-pr-checkout"] !== undefined && !isHeadCheckout(step))
+        problems.push(`${where} sets allow-unsafe-pr-checkout on a checkout that is not the head's`);
       if (!isHeadCheckout(step)) return;
       const folder = String(step.with?.path ?? "(the workspace)");
+      if (!/^(?:\/instances\/\*\.ya?ml\s*)+$/.test(String(step.with?.["sparse-checkout"] ?? "")))
+        problems.push(`${where} checks out more of the pull request's head than instances/*.yaml`);
       const later = steps.slice(index + 1);
       if (later.some((other) => INSTALL_OR_BUILD.test(other.run ?? "")))
         problems.push(`${where} installs or builds after checking out the pull request's head`);

@@ -232,7 +232,10 @@ describe("reconcile.yml comments on every pull request, forks included, without 
       ref: expression("github.event.pull_request.head.sha"),
       repository: expression("github.event.pull_request.head.repo.full_name"),
       path: ".pull-request-head",
+      "sparse-checkout": "/instances/*.yaml\n/instances/*.yml\n",
+      "sparse-checkout-cone-mode": false,
       "persist-credentials": false,
+      "allow-unsafe-pr-checkout": true,
     });
     expect(copy?.run).toMatch(/find \.pull-request-head\/instances -maxdepth 1 -type f/);
     expect(copy?.run).toMatch(/rm -rf \.pull-request-head/);
@@ -265,6 +268,7 @@ describe("each rule catches the workflow it is about", () => {
     expect(pullRequestCodeNeedsReview(pwn)).toHaveLength(1);
     expect(baseContextTakesOnlyData(pwn)).toEqual([
       "pwn-request.yml: job observe runs the pull request's code",
+      "pwn-request.yml: job observe checks out more of the pull request's head than instances/*.yaml",
       "pwn-request.yml: job observe installs or builds after checking out the pull request's head",
       "pwn-request.yml: job observe leaves the pull request's checkout (the workspace) in place while cspops runs",
     ]);
