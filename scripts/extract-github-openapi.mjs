@@ -30,6 +30,8 @@ const OPERATIONS = {
   "issues/get-label": "check that the dashboard label exists",
   "issues/create-label": "create the dashboard label",
   "pulls/list-files": "list the files a pull request changes",
+  "users/get-authenticated":
+    "learn whose token this is, to edit only our own comments (an Actions token gets 403)",
 };
 
 /** Keywords that only document; dropping them keeps the fixture small. */

@@ -1,6 +1,6 @@
-import { appendFile } from "node:fs/promises";
+import { appendFile, stat } from "node:fs/promises";
 import { READ_LIMITS, readBoundedText } from "../adapters/bounded-read.js";
-import { InputError } from "../core/diagnostics/errors.js";
+import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { type CliContext, envText } from "./context.js";
 
 /** The GitHub Actions environment cspops reads (DESIGN §3), gathered in one place. */
@@ -15,6 +15,8 @@ export interface GitHubEnvironment {
   readonly apiUrl: string;
   /** The pull request of the event in `GITHUB_EVENT_PATH`, if it is about one. */
   readonly pullRequest: number | undefined;
+  /** `CSPOPS_GITHUB_TIMEOUT_SECONDS` in milliseconds: how long one GitHub request may take. */
+  readonly requestTimeoutMs: number | undefined;
 }
 
 const DEFAULT_API_URL = "https://api.github.com";
@@ -39,6 +41,7 @@ export function readGitHubEnv(
     repositoryText,
     apiUrl: envText(env, "GITHUB_API_URL") ?? DEFAULT_API_URL,
     pullRequest: readPullRequestNumber(envText(env, "GITHUB_EVENT_PATH"), readFile),
+    requestTimeoutMs: readRequestTimeout(env),
   };
 }
 
@@ -57,6 +60,25 @@ function readEventPayload(path: string): string | undefined {
     if ((error as { cause?: { code?: unknown } }).cause?.code === "ENOENT") return undefined;
     throw error;
   }
+}
+
+const TIMEOUT_VARIABLE = "CSPOPS_GITHUB_TIMEOUT_SECONDS";
+const MAX_TIMEOUT_SECONDS = 300;
+
+/** `CSPOPS_GITHUB_TIMEOUT_SECONDS`: a number of seconds over 0 and at most 300; else a usage error. */
+function readRequestTimeout(env: CliContext["env"]): number | undefined {
+  const text = envText(env, TIMEOUT_VARIABLE);
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0) || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(
+      `${TIMEOUT_VARIABLE} must be a number of seconds, over 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+      {
+        hint: `unset it for the default (15 s), or set e.g. ${TIMEOUT_VARIABLE}=30`,
+      },
+    );
+  }
+  return Math.round(seconds * 1000);
 }
 
 function readPullRequestNumber(
@@ -86,8 +108,49 @@ function readPullRequestNumber(
   return candidates.find((value): value is number => Number.isInteger(value) && (value as number) > 0);
 }
 
-/** Appends Markdown to the job summary when the job has one (`GITHUB_STEP_SUMMARY`); else nothing. */
+/**
+ * Appends Markdown to the job summary when the job has one (`GITHUB_STEP_SUMMARY`); else nothing.
+ * A summary cspops cannot append to (a directory, a FIFO that would block, a missing folder, no
+ * permission) is a usage error that names the variable, never a stack trace.
+ */
 export async function appendStepSummary(env: CliContext["env"], markdown: string): Promise<void> {
   const file = envText(env, "GITHUB_STEP_SUMMARY");
-  if (file !== undefined) await appendFile(file, markdown, "utf8");
+  if (file === undefined) return;
+  const kind = await stat(file).then(
+    (found) =>
+      found.isDirectory() ? "a directory" : found.isFIFO() || found.isSocket() ? "not a file" : undefined,
+    () => undefined,
+  );
+  if (kind !== undefined) throw stepSummaryError(file, kind);
+  try {
+    await appendFile(file, markdown, "utf8");
+  } catch (error) {
+    throw stepSummaryError(file, describeFsError(error));
+  }
+}
+
+function stepSummaryError(file: string, reason: string): UsageError {
+  return new UsageError(
+    `cannot write the job summary: GITHUB_STEP_SUMMARY (${JSON.stringify(file)}) is ${reason}`,
+    {
+      hint: "GitHub Actions sets GITHUB_STEP_SUMMARY to a file it creates; outside a workflow, unset it or point it at a writable file",
+    },
+  );
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "EISDIR":
+      return "a directory";
+    case "ENOENT":
+    case "ENOTDIR":
+      return "in a folder that does not exist";
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "not writable";
+    default:
+      return `not writable (${typeof code === "string" ? code : "unknown error"})`;
+  }
 }

@@ -74,7 +74,9 @@ export async function connectGitHub(
   const { createGitHubPort } = await import("../adapters/github/create-github-port.js");
   return createGitHubPort(
     { token: github.token, ...github.repository, apiUrl: github.apiUrl },
-    clientOptions,
+    github.requestTimeoutMs === undefined
+      ? clientOptions
+      : { requestTimeoutMs: github.requestTimeoutMs, ...clientOptions },
   );
 }
 

@@ -3,38 +3,40 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateWorkflow } from "@action-validator/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { parse } from "yaml";
+import {
+  baseContextTakesOnlyData,
+  checkoutsKeepNoToken,
+  checkWorkflow,
+  commentersHoldOnlyCommentRights,
+  concurrencyGroups,
+  deployNeverCancelled,
+  environmentOf,
+  jobsOf,
+  oidcOnlyInEnvironments,
+  pathFiltersCoverTheProgram,
+  permissionsOf,
+  pullRequestCodeNeedsReview,
+  readWorkflow,
+  runsPullRequestCode,
+  type Step,
+  secretsOnlyInSteps,
+  triggers,
+  type Workflow,
+} from "./workflow-rules.js";
 
 const WORKFLOWS_DIR = fileURLToPath(new URL("../../.github/workflows/", import.meta.url));
+const INSECURE_DIR = fileURLToPath(new URL("../fixtures/workflows-insecure/", import.meta.url));
 
-interface Workflow {
-  readonly file: string;
-  readonly text: string;
-  readonly document: WorkflowDocument;
-}
-
-interface WorkflowDocument {
-  readonly on?: unknown;
-  readonly permissions?: Record<string, string> | string;
-  readonly concurrency?: { readonly group?: string; readonly "cancel-in-progress"?: boolean };
-  readonly env?: Record<string, string>;
-  readonly jobs: Record<string, { readonly steps?: readonly Step[] }>;
-}
-
-interface Step {
-  readonly uses?: string;
-  readonly run?: string;
-  readonly with?: Record<string, unknown>;
-}
+const readAll = (dir: string): Workflow[] =>
+  readdirSync(dir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .map((file) => readWorkflow(file, readFileSync(path.join(dir, file), "utf8")));
 
 /** Every workflow in the repository, including ones added after this test was written. */
-const workflows: readonly Workflow[] = readdirSync(WORKFLOWS_DIR)
-  .filter((file) => /\.ya?ml$/.test(file))
-  .sort()
-  .map((file) => {
-    const text = readFileSync(path.join(WORKFLOWS_DIR, file), "utf8");
-    return { file, text, document: parse(text) as WorkflowDocument };
-  });
+const workflows: readonly Workflow[] = readAll(WORKFLOWS_DIR);
+/** The repository's workflows before issue 11, and a textbook "pwn request": each rule must catch them. */
+const insecure: readonly Workflow[] = readAll(INSECURE_DIR);
 
 const steps = (workflow: Workflow): Step[] =>
   Object.values(workflow.document.jobs).flatMap((job) => job.steps ?? []);
@@ -46,11 +48,16 @@ const runsPulumi = (workflow: Workflow): boolean =>
       step.uses?.startsWith("pulumi/actions@") === true || /\bpulumi\s+(up|preview)\b/.test(step.run ?? ""),
   );
 
-const byName = (file: string): Workflow => {
-  const workflow = workflows.find((candidate) => candidate.file === file);
-  if (workflow === undefined) throw new Error(`.github/workflows/${file} is missing`);
+const byName = (file: string, from: readonly Workflow[] = workflows): Workflow => {
+  const workflow = from.find((candidate) => candidate.file === file);
+  if (workflow === undefined) throw new Error(`${file} is missing`);
   return workflow;
 };
+
+/** A GitHub Actions expression as it appears in a workflow: `${{ inner }}`. */
+const expression = (inner: string): string => `\${{ ${inner} }}`;
+
+const each = (list: readonly Workflow[]) => list.map((workflow) => [workflow.file, workflow] as const);
 
 describe("every workflow", () => {
   // The validator's WebAssembly prints a warning per `paths` glob it cannot check yet.
@@ -98,18 +105,28 @@ describe("every workflow", () => {
     },
   );
 
-  it.each(workflows.filter(runsPulumi).map((workflow) => [workflow.file, workflow] as const))(
-    "%s runs Pulumi with OIDC, one update at a time, never cancelled half-way",
+  it.each(each(workflows.filter(runsPulumi)))(
+    "%s runs Pulumi with OIDC in a GitHub environment, never with a client secret",
     (_file, workflow) => {
-      const { permissions, concurrency, env } = workflow.document;
-
-      expect(permissions).toMatchObject({ "id-token": "write", contents: "read" });
-      expect(concurrency?.group).toMatch(/^pulumi-\$\{\{ vars\.PULUMI_STACK \|\| 'prod' \}\}$/);
-      expect(concurrency?.["cancel-in-progress"]).toBe(false);
-      expect(env).toMatchObject({ ARM_USE_OIDC: "true" });
-      expect(JSON.stringify(env)).not.toMatch(/ARM_CLIENT_SECRET|AZURE_CLIENT_SECRET/);
+      for (const [, job] of jobsOf(workflow)) {
+        expect(permissionsOf(workflow, job)).toMatchObject({ "id-token": "write", contents: "read" });
+        expect(["production", "pr-preview"]).toContain(environmentOf(job));
+        expect(job.env).toMatchObject({ ARM_USE_OIDC: "true" });
+      }
+      expect(workflow.text).not.toMatch(/ARM_CLIENT_SECRET|AZURE_CLIENT_SECRET/);
     },
   );
+
+  it.each(each(workflows))("%s keeps every trust rule (SECURITY.md)", (_file, workflow) => {
+    expect(checkWorkflow(workflow)).toEqual([]);
+  });
+
+  it("no two workflows share a concurrency group, so a preview never cancels or queues behind a deploy", () => {
+    const groups = workflows.flatMap(concurrencyGroups);
+
+    expect(groups.length).toBe(workflows.length);
+    expect(new Set(groups).size).toBe(groups.length);
+  });
 });
 
 describe("preview.yml", () => {
@@ -118,7 +135,7 @@ describe("preview.yml", () => {
 
   it("runs on pull requests that touch what the stack is made of", () => {
     expect(on.pull_request.paths).toEqual(
-      expect.arrayContaining(["instances/**", "schemas/**", "src/pulumi/**", "Pulumi.yaml"]),
+      expect.arrayContaining(["instances/**", "schemas/**", "src/**", "Pulumi.yaml", "package-lock.json"]),
     );
   });
 
@@ -133,7 +150,7 @@ describe("preview.yml", () => {
       runs.findIndex((run) => run.startsWith("pulumi/actions@")),
     );
     expect(pulumiStep?.with).toMatchObject({ command: "preview", "comment-on-pr": true, refresh: true });
-    expect(workflow.document.permissions).toMatchObject({ "pull-requests": "write" });
+    expect(workflow.document.jobs.preview?.permissions).toMatchObject({ "pull-requests": "write" });
   });
 
   it("uses Node 22", () => {
@@ -168,5 +185,164 @@ describe("deploy.yml", () => {
     const setupNode = steps(workflow).find((step) => step.uses?.startsWith("actions/setup-node@"));
 
     expect(setupNode?.with?.["node-version"]).toBe(22);
+  });
+});
+
+describe("preview.yml runs a pull request's code only after review", () => {
+  const workflow = byName("preview.yml");
+  const job = workflow.document.jobs.preview!;
+
+  it("waits in the pr-preview environment, whose reviewers approve each run", () => {
+    expect(runsPullRequestCode(workflow, job)).toBe(true);
+    expect(environmentOf(job)).toBe("pr-preview");
+  });
+
+  it("hands the Pulumi secrets to the preview step alone, not to npm ci or the build", () => {
+    const holders = (job.steps ?? []).filter((step) =>
+      /PULUMI_(ACCESS_TOKEN|CONFIG_PASSPHRASE)/.test(JSON.stringify(step)),
+    );
+
+    expect(holders.map((step) => step.uses?.split("@")[0])).toEqual(["pulumi/actions"]);
+    expect(JSON.stringify(job.env)).not.toMatch(/secrets\./);
+    expect(workflow.document.env).toBeUndefined();
+  });
+
+  it("skips forks, which get neither secrets nor an OIDC token", () => {
+    expect(job.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+  });
+});
+
+describe("reconcile.yml comments on every pull request, forks included, without running their code", () => {
+  const workflow = byName("reconcile.yml");
+  const observe = workflow.document.jobs.observe!;
+  const comment = workflow.document.jobs.comment!;
+
+  it("runs as the base branch's file (pull_request_target), for forks too", () => {
+    expect(triggers(workflow)).toEqual(["pull_request_target"]);
+    expect(observe.if).toBeUndefined();
+    expect(comment.if).toBeUndefined();
+  });
+
+  it("observes with the base branch's code and the pull request's instance files as data", () => {
+    const [base, , , , head, copy] = observe.steps ?? [];
+
+    expect(runsPullRequestCode(workflow, observe)).toBe(false);
+    expect(base?.with?.ref).toBe(expression("github.event.pull_request.base.sha"));
+    expect(head?.with).toMatchObject({
+      ref: expression("github.event.pull_request.head.sha"),
+      repository: expression("github.event.pull_request.head.repo.full_name"),
+      path: ".pull-request-head",
+      "sparse-checkout": "/instances/*.yaml\n/instances/*.yml\n",
+      "sparse-checkout-cone-mode": false,
+      "persist-credentials": false,
+      "allow-unsafe-pr-checkout": true,
+    });
+    expect(copy?.run).toMatch(/find \.pull-request-head\/instances -maxdepth 1 -type f/);
+    expect(copy?.run).toMatch(/rm -rf \.pull-request-head/);
+    expect(environmentOf(observe)).toBe("pr-observe");
+  });
+
+  it("comments from a job with only pull-requests: write and the snapshot, no cloud credential", () => {
+    const runs = (comment.steps ?? []).map((step) => step.run ?? "");
+
+    expect(permissionsOf(workflow, comment)).toEqual({ contents: "read", "pull-requests": "write" });
+    expect(comment.needs).toBe("observe");
+    expect(runs).toContain('npx cspops reconcile --observed "$RUNNER_TEMP/observed/snapshot.json" --comment');
+    expect(JSON.stringify(comment)).not.toMatch(/id-token|AZURE_|PULUMI_/);
+  });
+});
+
+describe("each rule catches the workflow it is about", () => {
+  it("PR code with an OIDC token and Pulumi secrets outside pr-preview (old preview.yml, old reconcile.yml)", () => {
+    expect(pullRequestCodeNeedsReview(byName("preview.yml", insecure))).toEqual([
+      "preview.yml: job preview runs the pull request's code with cloud credentials outside the pr-preview environment",
+    ]);
+    expect(pullRequestCodeNeedsReview(byName("reconcile.yml", insecure))).toEqual([
+      "reconcile.yml: job observe runs the pull request's code with cloud credentials outside the pr-preview environment",
+    ]);
+  });
+
+  it("a pwn request: pull_request_target that checks out and builds the head", () => {
+    const pwn = byName("pwn-request.yml", insecure);
+
+    expect(pullRequestCodeNeedsReview(pwn)).toHaveLength(1);
+    expect(baseContextTakesOnlyData(pwn)).toEqual([
+      "pwn-request.yml: job observe runs the pull request's code",
+      "pwn-request.yml: job observe checks out more of the pull request's head than instances/*.yaml",
+      "pwn-request.yml: job observe installs or builds after checking out the pull request's head",
+      "pwn-request.yml: job observe leaves the pull request's checkout (the workspace) in place while cspops runs",
+    ]);
+    expect(commentersHoldOnlyCommentRights(pwn)).toEqual([]);
+    expect(checkoutsKeepNoToken(pwn)).toEqual([
+      "pwn-request.yml: job observe checks out with persist-credentials (set it to false)",
+    ]);
+  });
+
+  it("an OIDC token outside a GitHub environment (old deploy.yml, preview.yml, reconcile.yml)", () => {
+    expect(
+      ["deploy.yml", "preview.yml", "reconcile.yml"].flatMap((file) =>
+        oidcOnlyInEnvironments(byName(file, insecure)),
+      ),
+    ).toEqual([
+      "deploy.yml: job deploy gets an OIDC token outside a GitHub environment",
+      "preview.yml: job preview gets an OIDC token outside a GitHub environment",
+      "reconcile.yml: job observe gets an OIDC token outside a GitHub environment",
+    ]);
+  });
+
+  it("Pulumi secrets in the workflow-level env, where npm ci's lifecycle scripts see them", () => {
+    expect(secretsOnlyInSteps(byName("preview.yml", insecure))).toEqual([
+      "preview.yml: secrets in the workflow-level env",
+    ]);
+    expect(secretsOnlyInSteps(byName("deploy.yml", insecure))).toEqual([
+      "deploy.yml: secrets in the workflow-level env",
+    ]);
+  });
+
+  it("a preview and a deploy in one concurrency group", () => {
+    const groups = ["deploy.yml", "preview.yml"].flatMap((file) => concurrencyGroups(byName(file, insecure)));
+
+    expect(new Set(groups).size).toBeLessThan(groups.length);
+  });
+
+  it("a deploy that a later run may cancel", () => {
+    const deploy = byName("deploy.yml", insecure);
+    const cancellable = readWorkflow(
+      "deploy.yml",
+      deploy.text.replace("cancel-in-progress: false", "cancel-in-progress: true"),
+    );
+
+    expect(deployNeverCancelled(deploy)).toEqual([]);
+    expect(deployNeverCancelled(cancellable)).toEqual([
+      "deploy.yml: runs pulumi up without a concurrency group that never cancels it",
+    ]);
+  });
+
+  it("path filters that miss src/adapters/** and src/cli/**, which the program imports", () => {
+    expect(pathFiltersCoverTheProgram(byName("preview.yml", insecure))).toEqual([
+      "preview.yml: pull_request's paths filter misses src/**",
+    ]);
+    expect(pathFiltersCoverTheProgram(byName("deploy.yml", insecure))).toEqual([
+      "deploy.yml: push's paths filter misses src/**",
+    ]);
+    expect(pathFiltersCoverTheProgram(byName("reconcile.yml", insecure))).toEqual([
+      "reconcile.yml: pull_request's paths filter misses src/**, package.json, package-lock.json",
+    ]);
+  });
+
+  it("a commenter that also holds issues: write or a cloud secret", () => {
+    const reconcile = byName("reconcile.yml");
+    const widened = readWorkflow(
+      "reconcile.yml",
+      reconcile.text.replace(
+        "pull-requests: write # create",
+        "issues: write\n      pull-requests: write # create",
+      ),
+    );
+
+    expect(commentersHoldOnlyCommentRights(reconcile)).toEqual([]);
+    expect(commentersHoldOnlyCommentRights(widened)).toEqual([
+      "reconcile.yml: job comment writes to the pull request and also holds issues: write",
+    ]);
   });
 });

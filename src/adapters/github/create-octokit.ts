@@ -1,7 +1,8 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import type { GitHubClientOptions, GitHubConnection } from "./github-port.js";
+import { fetchWithTimeout } from "./fetch-with-timeout.js";
+import { DEFAULT_GITHUB_TIMEOUT_MS, type GitHubClientOptions, type GitHubConnection } from "./github-port.js";
 
 const GitHubOctokit = Octokit.plugin(throttling, retry);
 export type GitHubOctokit = InstanceType<typeof GitHubOctokit>;
@@ -12,8 +13,9 @@ const RATE_LIMIT_RETRIES = 2;
 const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 /**
- * An Octokit with the throttling and retry plugins, pagination and a silent request log (the
- * CLI reports what it did itself; Octokit's log would print every request on stderr).
+ * An Octokit with the throttling and retry plugins, pagination, a deadline on every request
+ * (fetch-with-timeout.ts) and a silent request log (the CLI reports what it did itself; Octokit's
+ * log would print every request on stderr).
  */
 export function createOctokit(
   connection: GitHubConnection,
@@ -27,6 +29,7 @@ export function createOctokit(
     baseUrl: connection.apiUrl.replace(/\/+$/, ""),
     userAgent: "cspops",
     log: silent,
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS) },
     throttle: {
       enabled: options.throttle ?? true,
       onRateLimit: shouldWait,

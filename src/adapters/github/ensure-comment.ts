@@ -2,29 +2,40 @@ import type { EnsureCommentRequest, EnsureCommentResult } from "./github-port.js
 import {
   attempt,
   checkMarkedBody,
+  collect,
   createOnce,
-  findFirst,
   type GitHubSession,
   normaliseBody,
   statusOf,
 } from "./github-session.js";
+import type { Author } from "./ownership.js";
 
 interface Comment {
   readonly id: number;
   readonly body?: string | undefined;
   readonly html_url: string;
+  readonly user: Author | null;
 }
 
 const WRITE = "pull-requests: write" as const;
 
-/** `GitHubPort.ensureComment`: find by marker → create once, edit in place, or leave alone. */
+/**
+ * `GitHubPort.ensureComment`: find our marked comments → create one, or keep the oldest (edited in
+ * place, or left alone) and delete the stale duplicates. "Ours" means written by a bot or by the
+ * token's own identity (ownership.ts): a person's comment that carries the marker is never
+ * adopted, edited or deleted.
+ */
 export async function ensureComment(
   session: GitHubSession,
   request: EnsureCommentRequest,
 ): Promise<EnsureCommentResult> {
   checkMarkedBody(request, "comment");
-  const existing = await findFirstMarked(session, request);
-  if (existing !== undefined) return updateIfChanged(session, existing, request, "unchanged");
+  const existing = await listOurMarked(session, request);
+  const [oldest, ...duplicates] = existing;
+  if (oldest !== undefined) {
+    for (const duplicate of duplicates) await deleteComment(session, duplicate.id);
+    return updateIfChanged(session, oldest, request, "unchanged");
+  }
   const created = await createOnce(
     session,
     {
@@ -42,18 +53,15 @@ export async function ensureComment(
           request: { retries: 0 },
         })
       ).data,
-    () => findFirstMarked(session, request),
+    async () => (await listOurMarked(session, request))[0],
   );
   // Found after a create whose answer was lost: ours, or another run's; either way the one to keep.
   if ("found" in created) return updateIfChanged(session, created.found, request, "created");
   return settleRace(session, request, created.created);
 }
 
-/** The marked comment with the lowest id, which is the first one GitHub lists (oldest first). */
-function findFirstMarked(
-  session: GitHubSession,
-  request: EnsureCommentRequest,
-): Promise<Comment | undefined> {
+/** Our marked comments (bot or own identity), oldest first; every page is read. */
+function listOurMarked(session: GitHubSession, request: EnsureCommentRequest): Promise<Comment[]> {
   return attempt(
     session,
     {
@@ -62,47 +70,52 @@ function findFirstMarked(
       target: `pull request #${request.issueNumber}`,
     },
     () =>
-      findFirst(
+      collect(
         session.octokit.paginate.iterator(session.octokit.rest.issues.listComments, {
           owner: session.owner,
           repo: session.repo,
           issue_number: request.issueNumber,
           per_page: 100,
         }),
-        (comment) => comment.body?.includes(request.marker) === true,
+        async (comment) => comment.body?.includes(request.marker) === true && session.isOurs(comment.user),
       ),
   );
 }
 
 /**
- * Two runs that both found no comment both create one. Each then looks again: the comment with
- * the lowest id wins, and a run whose comment lost deletes it (only that one: it knows its id)
- * and brings the winner up to date.
+ * Two runs that both found no comment both create one. Each then looks again: the oldest of ours
+ * wins, and a run whose comment lost deletes it (only that one: the winner deletes nothing) and
+ * brings the winner up to date.
  */
 async function settleRace(
   session: GitHubSession,
   request: EnsureCommentRequest,
   mine: Comment,
 ): Promise<EnsureCommentResult> {
-  const first = await findFirstMarked(session, request);
+  const [first] = await listOurMarked(session, request);
   if (first === undefined || first.id === mine.id)
     return { action: "created", id: mine.id, url: mine.html_url };
+  await deleteComment(session, mine.id);
+  return updateIfChanged(session, first, request, "unchanged");
+}
+
+/** Deletes one of our comments; one already gone (another run deleted it) is fine. */
+async function deleteComment(session: GitHubSession, id: number): Promise<void> {
   try {
     await session.octokit.rest.issues.deleteComment({
       owner: session.owner,
       repo: session.repo,
-      comment_id: mine.id,
+      comment_id: id,
     });
   } catch (error) {
     if (statusOf(error) !== 404) {
       throw session.fail(error, {
-        action: `delete the duplicate comment ${mine.id}`,
+        action: `delete the duplicate comment ${id}`,
         permission: WRITE,
-        target: `comment ${mine.id}`,
+        target: `comment ${id}`,
       });
     }
   }
-  return updateIfChanged(session, first, request, "unchanged");
 }
 
 async function updateIfChanged(

@@ -2,19 +2,23 @@ import type { EnsureIssueRequest, EnsureIssueResult } from "./github-port.js";
 import {
   attempt,
   checkMarkedBody,
+  collect,
   createOnce,
-  findFirst,
   type GitHubSession,
   normaliseBody,
   statusOf,
 } from "./github-session.js";
+import type { Author } from "./ownership.js";
 
 interface Issue {
+  readonly id: number;
   readonly number: number;
   readonly title: string;
   readonly body?: string | null | undefined;
   readonly state: string;
   readonly html_url: string;
+  readonly state_reason?: string | null | undefined;
+  readonly user: Author | null;
 }
 
 type IssueChange = { state?: "open" | "closed"; state_reason?: "completed" | "reopened" | "duplicate" };
@@ -22,13 +26,18 @@ type IssueChange = { state?: "open" | "closed"; state_reason?: "completed" | "re
 const WRITE = "issues: write" as const;
 const REPOSITORY_CALL = { permission: WRITE, target: "the repository" } as const;
 
-/** `GitHubPort.ensureIssue`: open, reopen or edit the one marked issue; no write when it already says so. */
+/**
+ * `GitHubPort.ensureIssue`: open, reopen or edit the one marked issue; no write when it already
+ * says so. Only issues written by a bot or by the token's own identity count (ownership.ts): a
+ * person's issue with the label and the marker is never edited, closed or reopened. Of ours, the
+ * oldest is kept and any other still open is closed as a duplicate.
+ */
 export async function ensureIssue(
   session: GitHubSession,
   request: EnsureIssueRequest,
 ): Promise<EnsureIssueResult> {
   checkMarkedBody(request, "issue");
-  const existing = await findFirstMarked(session, request);
+  const existing = await keepOldest(session, request);
   if (existing === undefined) return createIssue(session, request);
   if (existing.state === "closed") {
     return patchIssue(session, existing, request, { state: "open", state_reason: "reopened" }, "reopened");
@@ -42,7 +51,7 @@ export async function ensureIssueClosed(
   request: EnsureIssueRequest,
 ): Promise<EnsureIssueResult> {
   checkMarkedBody(request, "issue");
-  const existing = await findFirstMarked(session, request);
+  const existing = await keepOldest(session, request);
   if (existing === undefined) return { action: "absent" };
   if (existing.state === "open") {
     return patchIssue(session, existing, request, { state: "closed", state_reason: "completed" }, "closed");
@@ -50,10 +59,19 @@ export async function ensureIssueClosed(
   return editIfChanged(session, existing, request);
 }
 
-/** The oldest issue (not pull request) with the label whose body carries the marker. */
-function findFirstMarked(session: GitHubSession, request: EnsureIssueRequest): Promise<Issue | undefined> {
+/** The oldest of our marked issues; every other one still open is closed as a duplicate. */
+async function keepOldest(session: GitHubSession, request: EnsureIssueRequest): Promise<Issue | undefined> {
+  const [oldest, ...duplicates] = await listOurMarked(session, request);
+  for (const duplicate of duplicates) {
+    if (duplicate.state === "open") await closeAsDuplicate(session, duplicate);
+  }
+  return oldest;
+}
+
+/** Our issues (not pull requests) with the label whose body carries the marker, oldest first. */
+function listOurMarked(session: GitHubSession, request: EnsureIssueRequest): Promise<Issue[]> {
   return attempt(session, { action: "list the repository's issues", ...REPOSITORY_CALL }, () =>
-    findFirst(
+    collect(
       session.octokit.paginate.iterator(session.octokit.rest.issues.listForRepo, {
         owner: session.owner,
         repo: session.repo,
@@ -63,8 +81,31 @@ function findFirstMarked(session: GitHubSession, request: EnsureIssueRequest): P
         direction: "asc",
         per_page: 100,
       }),
-      (issue) => issue.pull_request === undefined && issue.body?.includes(request.marker) === true,
+      async (issue) =>
+        issue.pull_request === undefined &&
+        issue.body?.includes(request.marker) === true &&
+        session.isOurs(issue.user),
     ),
+  );
+}
+
+/** Closes a stale copy of the dashboard as a duplicate, leaving its title and body as they are. */
+async function closeAsDuplicate(session: GitHubSession, issue: Issue): Promise<void> {
+  await attempt(
+    session,
+    {
+      action: `close the duplicate drift issue #${issue.number}`,
+      permission: WRITE,
+      target: `issue #${issue.number}`,
+    },
+    () =>
+      session.octokit.rest.issues.update({
+        owner: session.owner,
+        repo: session.repo,
+        issue_number: issue.number,
+        state: "closed",
+        state_reason: "duplicate",
+      }),
   );
 }
 
@@ -89,15 +130,15 @@ async function createIssue(session: GitHubSession, request: EnsureIssueRequest):
           request: { retries: 0 },
         })
       ).data,
-    () => findFirstMarked(session, request),
+    async () => (await listOurMarked(session, request))[0],
   );
   if ("found" in created) return ensureIssue(session, request);
   const mine = created.created;
-  const first = await findFirstMarked(session, request);
+  const [first] = await listOurMarked(session, request);
   if (first === undefined || first.number === mine.number) {
     return { action: "created", number: mine.number, url: mine.html_url };
   }
-  await patchIssue(session, mine, request, { state: "closed", state_reason: "duplicate" }, "closed");
+  await closeAsDuplicate(session, mine);
   return ensureIssue(session, request);
 }
 

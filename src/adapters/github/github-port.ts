@@ -8,15 +8,19 @@ export interface GitHubPort {
   /**
    * Makes the one comment on issue or pull request `issueNumber` that contains `marker` say `body`:
    * creates it when there is none, edits it when it differs, and writes nothing when it is the same.
-   * Comments without the marker are never touched. When two runs race, both keep the comment with
-   * the lowest id and the other run deletes the duplicate it created.
+   * Only comments written by a bot account, or by the identity the token belongs to, count as
+   * cspops's: a person's comment is never adopted, edited or deleted, marker or not. Of ours, the
+   * oldest is kept and stale duplicates are deleted; when two runs race, both keep the comment
+   * with the lowest id and the other run deletes the duplicate it created.
    */
   ensureComment(request: EnsureCommentRequest): Promise<EnsureCommentResult>;
 
   /**
    * Makes the one issue that carries `label` and contains `marker` open with `title` and `body`:
    * opens it when there is none (creating the label when missing), reopens it when it was closed,
-   * edits it when it differs, and writes nothing when it is the same.
+   * edits it when it differs, and writes nothing when it is the same. As for comments, only an
+   * issue written by a bot or by the token's identity counts; of those the oldest is kept and any
+   * other still open is closed as a duplicate (issues cannot be deleted).
    */
   ensureIssue(request: EnsureIssueRequest): Promise<EnsureIssueResult>;
 
@@ -90,7 +94,19 @@ export interface GitHubClientOptions {
   readonly retryBaseMs?: number;
   /** Longest rate-limit wait the client accepts before failing instead. Default 60 s. */
   readonly maxRateLimitWaitSeconds?: number;
+  /**
+   * How long one request may take, answer included, before it fails (and is not repeated).
+   * Default `DEFAULT_GITHUB_TIMEOUT_MS`.
+   */
+  readonly requestTimeoutMs?: number;
 }
+
+/**
+ * 15 s: GitHub itself ends a request that takes over 10 s, so no answer after 15 s means none is
+ * coming. A silent server fails the run after one timeout; a run whose writes all hang ends
+ * within 60 s (three tries of a create, with their back-offs).
+ */
+export const DEFAULT_GITHUB_TIMEOUT_MS = 15_000;
 
 /** GitHub's limit on a comment or issue body, in characters. */
 export const GITHUB_BODY_LIMIT = 65_536;

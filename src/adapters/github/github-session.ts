@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type CspopsError, InternalError } from "../../core/diagnostics/errors.js";
 import type { GitHubOctokit } from "./create-octokit.js";
 import { GITHUB_BODY_LIMIT, type GitHubConnection } from "./github-port.js";
+import { createOwnership, type IsOurs } from "./ownership.js";
 import { type GitHubCallContext, translateGitHubError } from "./translate-github-error.js";
 
 /** What a failing call was for: the words of the error it becomes. */
@@ -17,6 +18,8 @@ export interface GitHubSession {
   /** The length of "one second" for back-offs; tests shorten it. */
   readonly secondMs: number;
   fail(error: unknown, call: GitHubCall): CspopsError;
+  /** Whether an author's comment or issue is cspops's to adopt, edit or delete (ownership.ts). */
+  readonly isOurs: IsOurs;
 }
 
 export function createSession(
@@ -25,19 +28,52 @@ export function createSession(
   pace: { createAttempts: number; secondMs: number },
 ): GitHubSession {
   const repository = `${connection.owner}/${connection.repo}`;
+  const fail = (error: unknown, call: GitHubCall) =>
+    translateGitHubError(error, {
+      ...call,
+      repository,
+      apiUrl: connection.apiUrl,
+      secrets: connection.token === undefined ? [] : [connection.token],
+    });
+  const whoAmI = async () => {
+    try {
+      const { data } = await octokit.rest.users.getAuthenticated();
+      return { id: data.id, login: data.login };
+    } catch (error) {
+      // 403: an app's installation token (the workflow's GITHUB_TOKEN) may not ask; 404 on some
+      // GitHub Enterprise Server set-ups. Either way unknown: only bot authors count as ours.
+      const status = statusOf(error);
+      if (status === 403 || status === 404) return undefined;
+      throw fail(error, {
+        action: "learn whose token this is",
+        permission: "pull-requests: read",
+        target: "the token's user",
+      });
+    }
+  };
   return {
     octokit,
     owner: connection.owner,
     repo: connection.repo,
     ...pace,
-    fail: (error, call) =>
-      translateGitHubError(error, {
-        ...call,
-        repository,
-        apiUrl: connection.apiUrl,
-        secrets: connection.token === undefined ? [] : [connection.token],
-      }),
+    fail,
+    isOurs: createOwnership(whoAmI),
   };
+}
+
+/**
+ * Every item of a paginated list that `keep` accepts, oldest (lowest id) first. All pages are read:
+ * a stale duplicate may be on any of them.
+ */
+export async function collect<T extends { readonly id: number }>(
+  pages: AsyncIterable<{ readonly data: readonly T[] }>,
+  keep: (item: T) => Promise<boolean>,
+): Promise<T[]> {
+  const kept: T[] = [];
+  for await (const page of pages) {
+    for (const item of page.data) if (await keep(item)) kept.push(item);
+  }
+  return kept.sort((a, b) => a.id - b.id);
 }
 
 /** Runs one request; whatever it throws leaves as the project's error, worded for `call`. */
@@ -51,21 +87,6 @@ export async function attempt<T>(
   } catch (error) {
     throw session.fail(error, call);
   }
-}
-
-/**
- * The first item of a paginated list that `matches`. Pages are fetched only up to it, so a long
- * thread costs pages only up to the marked comment or issue.
- */
-export async function findFirst<T>(
-  pages: AsyncIterable<{ readonly data: readonly T[] }>,
-  matches: (item: T) => boolean,
-): Promise<T | undefined> {
-  for await (const page of pages) {
-    const found = page.data.find(matches);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CspopsError, ServiceError } from "../../core/diagnostics/errors.js";
 import { redactCredentials } from "../redact-credentials.js";
+import { GitHubTimeoutError } from "./fetch-with-timeout.js";
 
 const SERVICE = "GitHub";
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
@@ -44,6 +45,21 @@ export function missingTokenError(): ServiceError {
 export function translateGitHubError(error: unknown, context: GitHubCallContext): CspopsError {
   if (error instanceof CspopsError) return error;
   const clean = (text: string) => redactCredentials(text, context.secrets);
+  if (error instanceof GitHubTimeoutError) {
+    return new ServiceError(
+      SERVICE,
+      clean(
+        `GitHub at ${context.apiUrl} did not answer within ${error.allowed} when cspops tried to ${context.action}`,
+      ),
+      {
+        code: "timeout",
+        hint:
+          "GitHub may be slow or unreachable (https://www.githubstatus.com): rerun the job; " +
+          "CSPOPS_GITHUB_TIMEOUT_SECONDS sets how long one request may take",
+        cause: error,
+      },
+    );
+  }
   if (!isRequestError(error) || error.response === undefined) {
     const reason = error instanceof Error ? error.message : String(error);
     return new ServiceError(

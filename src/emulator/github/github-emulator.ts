@@ -5,8 +5,13 @@ import { readBody } from "../http-io.js";
 import { errorReply, type GitHubReply, parseJsonBody } from "./github-http.js";
 import { errorForWrite, type Route, routes } from "./github-routes.js";
 import { GitHubState, type StoredUser } from "./github-state.js";
+import { authenticatedUserRoute } from "./github-user-route.js";
 
-/** Who a token authenticates as, and whether it may write (a fork PR's token may not). */
+/**
+ * Who a token authenticates as, and whether it may write (a fork PR's token may not). A login
+ * that ends in `[bot]` is an app's installation token (the workflow's `GITHUB_TOKEN`), which
+ * `GET /user` refuses; any other is a person's token.
+ */
 export interface EmulatedToken {
   readonly login: string;
   readonly access: "write" | "read";
@@ -108,13 +113,14 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     await sleep(faults.latencyMs ?? 0);
     const requestUrl = new URL(request.url ?? "/", url);
     const method = request.method ?? "GET";
-    const match = matchRoute(method, requestUrl.pathname);
+    const userRoute = method === "GET" && authenticatedUserRoute.pattern.test(requestUrl.pathname);
+    const match = userRoute ? undefined : matchRoute(method, requestUrl.pathname);
     const record = (status: number, responseBody: unknown, fault?: FaultKind) =>
       requests.push({
         method,
         path: requestUrl.pathname,
         query: Object.fromEntries(requestUrl.searchParams),
-        operationId: match?.route.operationId,
+        operationId: userRoute ? authenticatedUserRoute.operationId : match?.route.operationId,
         status,
         requestBody,
         responseBody,
@@ -126,7 +132,8 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     const requestId = `E${served.toString(16).toUpperCase().padStart(3, "0")}:7C2A:${(0x1f00 + served).toString(16).toUpperCase()}:2B4D:6560A1B2`;
     const common = { "x-github-request-id": requestId, "x-github-api-version-selected": "2022-11-28" };
 
-    const index = scripted.findIndex((fault) => fault.operationId === match?.route.operationId);
+    const operationId = userRoute ? authenticatedUserRoute.operationId : match?.route.operationId;
+    const index = scripted.findIndex((fault) => fault.operationId === operationId);
     const oneShot = index >= 0 ? scripted.splice(index, 1)[0] : undefined;
     const randomFault = oneShot === undefined ? chooseFault(faults) : undefined;
     const fail = (kind: FaultKind, appliedReply: unknown) => {
@@ -136,7 +143,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     const fault = randomFault ?? (oneShot?.after === true ? undefined : oneShot?.kind);
     if (fault !== undefined) return fail(fault, undefined);
 
-    const reply = answer(request, requestUrl, requestBody, match);
+    const reply = answer(request, requestUrl, requestBody, userRoute ? "user" : match);
     // `after`: the request took effect, but the client only sees the fault.
     if (oneShot !== undefined) return fail(oneShot.kind, reply.body);
     record(reply.status, reply.body);
@@ -154,7 +161,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     request: IncomingMessage,
     requestUrl: URL,
     requestBody: string,
-    match: { route: Route; params: Record<string, string> } | undefined,
+    match: { route: Route; params: Record<string, string> } | "user" | undefined,
   ): GitHubReply {
     const user = authenticate(request.headers.authorization);
     if (user === undefined) {
@@ -168,6 +175,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
       });
     }
     rateLimit.remaining -= 1;
+    if (match === "user") return authenticatedUserRoute.handle(user.user, { api: url, html: url });
     if (match === undefined) return errorReply(404, "Not Found");
     const repository = state.findRepository(`${match.params.owner}/${match.params.repo}`);
     if (repository === undefined) return errorReply(404, "Not Found");

@@ -172,3 +172,27 @@ function fakeSha(text: string): string {
   for (const character of text) hash = Math.imul(hash ^ character.charCodeAt(0), 16777619) >>> 0;
   return hash.toString(16).padStart(8, "0").repeat(5);
 }
+
+/**
+ * `public-user`, what `GET /user` answers for a personal token (without the private counters a
+ * token with the `user` scope would also see).
+ */
+export function toPublicUser(user: StoredUser, urls: ResourceUrls) {
+  const created = "2020-01-01T00:00:00Z";
+  return {
+    ...toSimpleUser(user, urls),
+    name: null,
+    company: null,
+    blog: null,
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 0,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: created,
+    updated_at: created,
+  };
+}

@@ -6,12 +6,21 @@ import { emulatedGitHubPort } from "../../support/github-port.js";
 
 const REPO = "octo-org/partner-config";
 const MARKER = "<!-- cspops:reconcile -->";
+const BOT = "github-actions[bot]";
+/** A person's token (a machine account), which `GET /user` answers. */
+const CI_TOKEN = "ghp_CiAccountToken";
+const CI_ACCOUNT = "cspops-ci";
 const contract = createContractChecker();
 let emulator: GitHubEmulator;
 let pull: number;
 
 beforeEach(async () => {
-  emulator = await startGitHubEmulator();
+  emulator = await startGitHubEmulator({
+    tokens: {
+      "emulator-token": { login: BOT, access: "write" },
+      [CI_TOKEN]: { login: CI_ACCOUNT, access: "write" },
+    },
+  });
   pull = emulator.state.addPullRequest(REPO, { files: ["instances/contoso-primary.yaml"] });
 });
 
@@ -88,7 +97,7 @@ describe("ensureComment", () => {
     ]);
   });
 
-  it("stops paging at our comment when it is on the first page", async () => {
+  it("reads every page once, and writes nothing when our comment is already right", async () => {
     await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("first") });
     for (let index = 0; index < 150; index += 1)
       emulator.state.addComment(REPO, pull, `later remark ${index}`);
@@ -96,7 +105,8 @@ describe("ensureComment", () => {
 
     await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("first") });
 
-    expect(emulator.requests).toHaveLength(1);
+    expect(emulator.requests.map((r) => r.query.page)).toEqual([undefined, "2"]);
+    expect(emulator.writes()).toEqual([]);
   });
 
   it("leaves one comment when two runs race on the same pull request", async () => {
@@ -136,17 +146,70 @@ describe("ensureComment", () => {
     },
   );
 
-  it("only ever edits the oldest marked comment and never deletes one it did not just create", async () => {
-    const older = emulator.state.addComment(REPO, pull, body("old"), "github-actions[bot]");
-    const newer = emulator.state.addComment(REPO, pull, body("stale duplicate"), "github-actions[bot]");
+  it("collapses stale bot duplicates to one: keeps the oldest, deletes the rest", async () => {
+    const older = emulator.state.addComment(REPO, pull, body("old"), BOT);
+    const newer = emulator.state.addComment(REPO, pull, body("stale duplicate"), BOT);
+    const newest = emulator.state.addComment(REPO, pull, body("another"), BOT);
 
     const result = await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("new") });
 
     expect(result).toMatchObject({ action: "updated", id: older.id });
-    expect(marked().map((c) => [c.id, c.body])).toEqual([
-      [older.id, body("new")],
-      [newer.id, body("stale duplicate")],
+    expect(marked().map((c) => [c.id, c.body])).toEqual([[older.id, body("new")]]);
+    expect(emulator.writes().map((r) => [r.operationId, r.path.split("/").at(-1)])).toEqual([
+      ["issues/delete-comment", String(newer.id)],
+      ["issues/delete-comment", String(newest.id)],
+      ["issues/update-comment", String(older.id)],
     ]);
+  });
+
+  it("never adopts, edits or deletes a person's comment that carries the marker", async () => {
+    const pasted = emulator.state.addComment(REPO, pull, body("pasted copy of the report"), "mona");
+    const quoted = emulator.state.addComment(REPO, pull, `> ${body("quoted")}`, "hubot-fan");
+
+    const session = port();
+    const result = await session.ensureComment({ issueNumber: pull, marker: MARKER, body: body("report") });
+    const again = await session.ensureComment({ issueNumber: pull, marker: MARKER, body: body("report 2") });
+
+    expect(result.action).toBe("created");
+    expect(again).toMatchObject({ action: "updated", id: result.id });
+    expect(marked().map((c) => [c.id, c.user.login, c.body])).toEqual([
+      [pasted.id, "mona", body("pasted copy of the report")],
+      [quoted.id, "hubot-fan", `> ${body("quoted")}`],
+      [result.id, BOT, body("report 2")],
+    ]);
+    // The Actions token cannot ask GitHub who it is: one GET /user per port, answered 403, then Bot type alone.
+    expect(
+      emulator.requests.filter((r) => r.operationId === "users/get-authenticated").map((r) => r.status),
+    ).toEqual([403]);
+  });
+
+  it("asks who the token is only when a person's marked comment turns up", async () => {
+    emulator.state.addComment(REPO, pull, body("ours"), BOT);
+    emulator.state.addComment(REPO, pull, "an ordinary review remark", "mona");
+
+    await port().ensureComment({ issueNumber: pull, marker: MARKER, body: body("ours") });
+
+    expect(emulator.requests.map((r) => r.operationId)).toEqual(["issues/list-comments"]);
+  });
+
+  it("with a person's token, adopts that person's own comment and no one else's", async () => {
+    const own = emulator.state.addComment(REPO, pull, body("written by the CI account"), CI_ACCOUNT);
+    const other = emulator.state.addComment(REPO, pull, body("someone else"), "mona");
+
+    const result = await emulatedGitHubPort(emulator, { token: CI_TOKEN }).ensureComment({
+      issueNumber: pull,
+      marker: MARKER,
+      body: body("report"),
+    });
+
+    expect(result).toMatchObject({ action: "updated", id: own.id });
+    expect(marked().map((c) => [c.id, c.body])).toEqual([
+      [own.id, body("report")],
+      [other.id, body("someone else")],
+    ]);
+    expect(
+      emulator.requests.filter((r) => r.operationId === "users/get-authenticated").map((r) => r.status),
+    ).toEqual([200]);
   });
 
   it("refuses a body over GitHub's limit before sending it", async () => {

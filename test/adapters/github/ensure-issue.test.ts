@@ -123,3 +123,47 @@ describe("the drift dashboard issue", () => {
     expect(result.number).toBe(1);
   });
 });
+
+describe("the dashboard issue belongs to the bot", () => {
+  const repository = () => emulator.state.addRepository(REPO);
+
+  it("never edits, closes or reopens a person's issue with the label and the marker", async () => {
+    const theirs = emulator.state.createIssue(repository(), {
+      title: "My notes",
+      body: `${MARKER}\nmy own notes, copied from the dashboard`,
+      labels: ["cspops-drift"],
+      author: "mona",
+    });
+
+    const opened = await port().ensureIssue(dashboard("2 need consent"));
+    const closed = await port().ensureIssueClosed(dashboard("all ready"));
+
+    expect([opened.action, closed.action]).toEqual(["created", "closed"]);
+    expect(opened.number).not.toBe(theirs.number);
+    expect(issues()).toEqual([
+      { number: theirs.number, state: "open", reason: null, title: "My notes" },
+      { number: opened.number, state: "closed", reason: "completed", title: "cspops drift: all ready" },
+    ]);
+    expect(emulator.state.issuesOf(REPO)[0]?.body).toBe(`${MARKER}\nmy own notes, copied from the dashboard`);
+  });
+
+  it("collapses stale bot dashboards: keeps the oldest, closes the other open ones as duplicates", async () => {
+    for (const state of ["first", "second", "third"]) {
+      emulator.state.createIssue(repository(), {
+        title: `cspops drift: ${state}`,
+        body: `${MARKER}\n${state}\n`,
+        labels: ["cspops-drift"],
+        author: "github-actions[bot]",
+      });
+    }
+
+    const result = await port().ensureIssue(dashboard("2 need consent"));
+
+    expect(result).toMatchObject({ action: "updated", number: 1 });
+    expect(issues()).toEqual([
+      { number: 1, state: "open", reason: null, title: "cspops drift: 2 need consent" },
+      { number: 2, state: "closed", reason: "duplicate", title: "cspops drift: second" },
+      { number: 3, state: "closed", reason: "duplicate", title: "cspops drift: third" },
+    ]);
+  });
+});
