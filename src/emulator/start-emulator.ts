@@ -10,6 +10,7 @@ import { createEmulatorState, type EmulatorState, findTenant } from "./emulator-
 import { handleEntra, matchEntraRoute } from "./entra/entra-handler.js";
 import { type FaultOptions, withFaults } from "./faults.js";
 import { handleGraph } from "./graph/graph-handler.js";
+import type { RecordedGraphExchange } from "./graph/graph-reply.js";
 import { sendJson } from "./http-io.js";
 import { generateEmulatorCertificate } from "./tls-certificate.js";
 
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
   /** Per tenant: deny Graph access (403), or answer slowly. */
   readonly tenants?: Readonly<Record<string, { forbidden?: boolean; latencyMs?: number }>>;
   readonly now?: () => Date;
+  /** Sees every Graph request and answer, `$batch` sub-requests included (contract tests). */
+  readonly recordGraph?: (exchange: RecordedGraphExchange) => void;
 }
 
 /** A running emulator of Microsoft Entra ID and Microsoft Graph on one HTTPS origin. */
@@ -86,7 +89,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     new URL(request.url ?? "/", `https://${request.headers.host ?? "127.0.0.1"}`);
   const graph = withFaults(
     guard((request, response) =>
-      handleGraph(request, response, urlOf(request), { state, pageSize, faults: graphFaults }),
+      handleGraph(request, response, urlOf(request), {
+        state,
+        pageSize,
+        faults: graphFaults,
+        record: options.recordGraph,
+      }),
     ),
     graphFaults,
     true,

@@ -1,4 +1,5 @@
 import { type GraphObject, textField } from "../emulator-state.js";
+import { GRAPH_PROPERTY_NAMES } from "./graph-property-names.js";
 
 /** The `$filter` forms the emulator understands: `prop eq 'v'` and `prop/any(x:x eq 'v')`. */
 export type ODataFilter =
@@ -40,6 +41,22 @@ export function selectProperties(object: GraphObject, select: string | null): Gr
   return Object.fromEntries(
     Object.entries(object).filter(([key]) => key === "@odata.type" || wanted.has(key.toLowerCase())),
   );
+}
+
+/** The first `$select`ed name that `type` does not have (Graph compares names without case). */
+export function unknownSelectedProperty(type: string, select: string | null): string | undefined {
+  const known = GRAPH_PROPERTY_NAMES[type];
+  if (select === null || known === undefined) return undefined;
+  const names = new Set(known.split(" ").map((name) => name.toLowerCase()));
+  return select
+    .split(",")
+    .map((name) => name.trim())
+    .find((name) => !names.has(name.toLowerCase()));
+}
+
+/** `applications`, or `applications(id,appId)` with a `$select`: Graph repeats the selection as asked. */
+export function contextFragment(context: string, select: string | null): string {
+  return select === null || select.trim() === "" ? context : `${context}(${select})`;
 }
 
 function unquote(text: string): string {
