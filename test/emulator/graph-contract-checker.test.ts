@@ -252,14 +252,17 @@ describe("the Graph contract checker", () => {
     const selectable = Object.entries(GRAPH_PROPERTY_NAMES).map(([type, names]) => {
       const version = type in contract.metadata["v1.0"].types ? "v1.0" : "beta";
       const types = contract.checkers[version];
-      const known = types.lineage(type).flatMap((name) => {
-        const declared = types.typeOf(name);
-        return [
-          ...Object.keys(declared?.properties ?? {}),
-          ...Object.keys(declared?.navigationProperties ?? {}),
-        ];
-      });
-      return [type, names.split(" ").sort(), [...new Set(known)].sort()] as const;
+      const declared = types.lineage(type).map((name) => types.typeOf(name));
+      const known = (kind: "properties" | "navigationProperties") =>
+        declared.flatMap((entry) => Object.keys(entry?.[kind] ?? {})).sort();
+      return [
+        type,
+        {
+          properties: names.properties.split(" ").filter(Boolean),
+          navigation: names.navigation.split(" ").filter(Boolean),
+        },
+        { properties: known("properties"), navigation: known("navigationProperties") },
+      ] as const;
     });
 
     expect(selectable.length).toBeGreaterThan(5);

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { findUser } from "../../src/emulator/emulator-state.js";
+import { applyConsent } from "../../src/emulator/entra/consent.js";
 import type { RecordedGraphExchange } from "../../src/emulator/graph/graph-reply.js";
 import { buildExampleSeed, EXAMPLE_TENANTS } from "../../src/emulator/seeds/example-instances.js";
 import { buildFleet } from "../../src/emulator/seeds/fleet.js";
@@ -28,8 +30,19 @@ async function record(seed: Parameters<typeof startEmulator>[0]["seed"], pageSiz
 }
 
 describe("the observer and the emulator speak Graph as Microsoft's metadata describes it", () => {
-  it("every request and answer of an observation of the example instances", async () => {
+  it("every request and answer of an observation of the example instances, one just consented", async () => {
     const { running, exchanges } = await record(buildExampleSeed(NOW), 1);
+    const sandbox = EXAMPLE_TENANTS[1]!;
+    const tenant = running.state.tenants.get(sandbox.tenantId)!;
+    // The grant, service principal and sign-in that the emulated consent page creates are answered too.
+    applyConsent({
+      tenant,
+      app: tenant.applications[0]!,
+      user: findUser(tenant, sandbox.agent.upn)!,
+      scopes: ["user_impersonation"],
+      forOrganisation: false,
+      now: NOW,
+    });
 
     await observerFor(running).observeTenants(await loadExampleInstances());
 
@@ -97,6 +110,19 @@ describe("the emulator answers every read it serves as Graph does", () => {
 
     expect(exchanges).toHaveLength(10);
     expect(contract.checkAll(exchanges)).toEqual([]);
+  });
+
+  it("sends a selected property that has no value as null, under Graph's spelling", async () => {
+    const { send, exchanges } = await client();
+    const agent = encodeURIComponent(primary.agent.upn);
+
+    const answer = await send(`/v1.0/users/${agent}?$select=ID,lastpasswordchangedatetime`);
+
+    expect(answer.json()).toEqual({
+      "@odata.context": `${new URL(exchanges[0]!.url).origin}/v1.0/$metadata#users(ID,lastpasswordchangedatetime)/$entity`,
+      id: primary.agent.id,
+      lastPasswordChangeDateTime: null,
+    });
   });
 
   it("refuses a $select of a property the type does not have, as Graph does", async () => {

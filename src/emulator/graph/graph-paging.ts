@@ -9,6 +9,8 @@ export interface PageRequest {
   readonly pageSize: number;
   /** `@odata.context` fragment before any selection, e.g. `applications`. */
   readonly contextName: string;
+  /** The items' entity type, e.g. `microsoft.graph.application`: what a `$select` may name. */
+  readonly type?: string | undefined;
   readonly now: Date;
 }
 
@@ -26,7 +28,7 @@ export function pageCollection(items: readonly GraphObject[], request: PageReque
   if (offset === undefined) return badRequest("Invalid skiptoken.", request.now);
 
   const select = url.searchParams.get("$select");
-  const page = items.slice(offset, offset + size).map((item) => selectProperties(item, select));
+  const page = items.slice(offset, offset + size).map((item) => selectProperties(item, select, request.type));
   const version = url.pathname.split("/")[1] ?? "v1.0";
   const body: Record<string, unknown> = {
     "@odata.context": `${url.origin}/${version}/$metadata#${contextFragment(request.contextName, select)}`,

@@ -25,7 +25,7 @@ export interface GraphGet {
 }
 
 /** The entity type each collection holds, and its `@odata.context` fragment as Graph writes it. */
-const COLLECTIONS: Readonly<Record<string, { type: string; context: string }>> = {
+const COLLECTIONS: Readonly<Record<string, { type: string | undefined; context: string }>> = {
   applications: { type: "microsoft.graph.application", context: "applications" },
   servicePrincipals: { type: "microsoft.graph.servicePrincipal", context: "servicePrincipals" },
   oauth2PermissionGrants: {
@@ -44,6 +44,10 @@ const COLLECTIONS: Readonly<Record<string, { type: string; context: string }>> =
     context: "reports/servicePrincipalSignInActivities",
   },
   users: { type: "microsoft.graph.user", context: "users" },
+  conditionalAccessPolicies: {
+    type: "microsoft.graph.conditionalAccessPolicy",
+    context: "identity/conditionalAccess/policies",
+  },
 };
 
 /** Properties each collection may be filtered on, as Graph supports them. */
@@ -119,7 +123,7 @@ export function routeGraphGet(request: GraphGet): GraphReply {
 }
 
 function list(request: GraphGet, items: readonly GraphObject[], name: string): GraphReply {
-  const collection = COLLECTIONS[name] ?? { type: "", context: name };
+  const collection = COLLECTIONS[name] ?? { type: undefined, context: name };
   const unknown = unknownSelection(request, collection.type);
   if (unknown !== undefined) return unknown;
   const filterText = request.url.searchParams.get("$filter");
@@ -139,26 +143,28 @@ function list(request: GraphGet, items: readonly GraphObject[], name: string): G
     url: request.url,
     pageSize: request.pageSize,
     contextName: collection.context,
+    type: collection.type,
     now: request.now,
   });
 }
 
 /** One entity: `#users/$entity`, or `#users(id,displayName)/$entity` with a `$select`, as Graph writes it. */
 function single(request: GraphGet, object: GraphObject, name: string): GraphReply {
-  const collection = COLLECTIONS[name] ?? { type: "", context: name };
+  const collection = COLLECTIONS[name] ?? { type: undefined, context: name };
   const unknown = unknownSelection(request, collection.type);
   if (unknown !== undefined) return unknown;
   const version = request.url.pathname.split("/")[1] ?? "v1.0";
   const select = request.url.searchParams.get("$select");
   return okReply({
     "@odata.context": `${request.url.origin}/${version}/$metadata#${contextFragment(collection.context, select)}/$entity`,
-    ...selectProperties(object, select),
+    ...selectProperties(object, select, collection.type),
   });
 }
 
 /** Graph's 400 for a `$select` of a property the type does not have. */
-function unknownSelection(request: GraphGet, type: string): GraphReply | undefined {
-  const name = unknownSelectedProperty(type, request.url.searchParams.get("$select"));
+function unknownSelection(request: GraphGet, type: string | undefined): GraphReply | undefined {
+  const name =
+    type === undefined ? undefined : unknownSelectedProperty(type, request.url.searchParams.get("$select"));
   if (name === undefined) return undefined;
   return graphErrorReply(
     400,
