@@ -68,7 +68,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const output = join(root, "test/fixtures/graph-metadata.json");
 /** The emulator refuses a `$select` of a property the type does not have, as Graph does. */
 const propertyNamesOutput = join(root, "src/emulator/graph/graph-property-names.ts");
-const [gitDir, commit = DEFAULT_COMMIT] = process.argv.slice(2);
+const [gitDir, revision = DEFAULT_COMMIT] = process.argv.slice(2);
+// The fixture names the commit itself, never a branch or `HEAD` that moves.
+const commit = gitDir === undefined ? revision : git(gitDir, ["rev-parse", `${revision}^{commit}`]).trim();
 
 const v1 = extractV1(parseCsdl(await readV1Csdl(gitDir, commit)));
 const beta = extractBeta(readBetaTypings());
@@ -120,16 +122,18 @@ function writePropertyNames(extracted) {
 }
 
 async function readV1Csdl(directory, revision) {
-  if (directory !== undefined) {
-    return execFileSync("git", ["--git-dir", gitDirOf(directory), "show", `${revision}:${V1_FILE}`], {
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  }
+  if (directory !== undefined) return git(directory, ["show", `${revision}:${V1_FILE}`]);
   const url = `https://raw.githubusercontent.com/${REPOSITORY}/${revision}/${V1_FILE}`;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.text();
+}
+
+function git(directory, args) {
+  return execFileSync("git", ["--git-dir", gitDirOf(directory), ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 function gitDirOf(directory) {
