@@ -75,6 +75,7 @@ const DOCUMENTED: Readonly<Record<string, keyof typeof LISTS>> = {
   memberOfGroup: "memberOf",
   memberOfDirectoryRole: "memberOf",
   userRegistrationDetails: "userRegistrationDetails",
+  conditionalAccessPolicy: "conditionalAccessPolicies",
 };
 
 export function checkDocumentedExamples(
