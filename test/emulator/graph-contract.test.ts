@@ -116,12 +116,12 @@ describe("the emulator answers every read it serves as Graph does", () => {
     const { send, exchanges } = await client();
     const agent = encodeURIComponent(primary.agent.upn);
 
-    const answer = await send(`/v1.0/users/${agent}?$select=ID,lastpasswordchangedatetime`);
+    const answer = await send(`/v1.0/users/${agent}?$select=ID,jobtitle`);
 
     expect(answer.json()).toEqual({
-      "@odata.context": `${new URL(exchanges[0]!.url).origin}/v1.0/$metadata#users(ID,lastpasswordchangedatetime)/$entity`,
+      "@odata.context": `${new URL(exchanges[0]!.url).origin}/v1.0/$metadata#users(ID,jobtitle)/$entity`,
       id: primary.agent.id,
-      lastPasswordChangeDateTime: null,
+      jobTitle: null,
     });
   });
 

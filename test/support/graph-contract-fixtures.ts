@@ -30,8 +30,8 @@ const LISTS: Readonly<Record<string, { version: GraphVersion; type: string; comp
   },
 };
 
-/** Keys of a tenant observation that are cspops's own, not Graph objects. */
-const OWN_KEYS = new Set(["error", "errors"]);
+/** Keys of a tenant observation that are cspops's own, not Graph objects (`unavailable`: lists not asked for). */
+const OWN_KEYS = new Set(["error", "errors", "unavailable"]);
 
 /** Problems with the Graph objects of a snapshot (`{ tenants: { id: { list: [...] } } }`). */
 export function checkSnapshotObjects(contract: GraphContract, snapshot: unknown, where: string): string[] {
