@@ -15,6 +15,7 @@ import {
 import { handleEntra, matchEntraRoute } from "./entra/entra-handler.js";
 import { type FaultOptions, withFaults } from "./faults.js";
 import { handleGraph } from "./graph/graph-handler.js";
+import type { RecordedGraphExchange } from "./graph/graph-reply.js";
 import { sendJson } from "./http-io.js";
 import { generateEmulatorCertificate } from "./tls-certificate.js";
 
@@ -39,6 +40,8 @@ export interface EmulatorOptions {
    * where the browser was sent and what the BSS does next, or a plain redirect to the redirect URI.
    */
   readonly consentLanding?: ConsentLanding;
+  /** Sees every Graph request and answer, `$batch` sub-requests included (contract tests). */
+  readonly recordGraph?: (exchange: RecordedGraphExchange) => void;
 }
 
 /** A running emulator of Microsoft Entra ID and Microsoft Graph on one HTTPS origin. */
@@ -100,7 +103,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     new URL(request.url ?? "/", `https://${request.headers.host ?? "127.0.0.1"}`);
   const graph = withFaults(
     guard((request, response) =>
-      handleGraph(request, response, urlOf(request), { state, pageSize, faults: graphFaults }),
+      handleGraph(request, response, urlOf(request), {
+        state,
+        pageSize,
+        faults: graphFaults,
+        record: options.recordGraph,
+      }),
     ),
     graphFaults,
     true,

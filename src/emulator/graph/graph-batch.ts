@@ -1,6 +1,12 @@
 import type { EmulatedTenant } from "../emulator-state.js";
 import { chooseFault, describeFault, type FaultKind, type FaultOptions } from "../faults.js";
-import { accessDenied, badRequest, type GraphReply, graphErrorReply } from "./graph-reply.js";
+import {
+  accessDenied,
+  badRequest,
+  type GraphReply,
+  graphErrorReply,
+  type RecordedGraphExchange,
+} from "./graph-reply.js";
 import { routeGraphGet } from "./graph-routes.js";
 
 /** Graph's documented limit of requests in one JSON batch. */
@@ -14,6 +20,8 @@ export interface BatchContext {
   readonly now: Date;
   /** Faults for individual sub-requests (429 with its own `Retry-After`, 5xx); drops do not apply. */
   readonly faults: FaultOptions;
+  /** Sees each sub-request and its answer (contract tests). */
+  readonly record?: ((exchange: RecordedGraphExchange) => void) | undefined;
 }
 
 const HTTP_FAULTS: readonly FaultKind[] = ["429", "500", "502", "503"];
@@ -31,10 +39,16 @@ interface SubRequest {
 export function runBatch(bodyText: string, context: BatchContext): GraphReply {
   const requests = parseBatch(bodyText);
   if (typeof requests === "string") return badRequest(requests, context.now);
-  const responses = requests.map((request) => ({
-    id: request.id,
-    ...toSubResponse(answer(request, context)),
-  }));
+  const responses = requests.map((request) => {
+    const reply = answer(request, context);
+    context.record?.({
+      method: request.method,
+      url: `${context.base}/${request.url.replace(/^\/+/, "")}`,
+      status: reply.status,
+      body: reply.body,
+    });
+    return { id: request.id, ...toSubResponse(reply) };
+  });
   return { status: 200, body: { responses } };
 }
 
@@ -90,8 +104,9 @@ function parseBatch(text: string): readonly SubRequest[] | string {
     if (typeof id !== "string" || typeof method !== "string" || typeof url !== "string") {
       return "Each batch request needs string 'id', 'method' and 'url'.";
     }
-    if (ids.has(id)) return `Duplicate request id '${id}' in the batch.`;
-    ids.add(id);
+    // Graph compares batch ids without regard to case (learn.microsoft.com/graph/json-batching).
+    if (ids.has(id.toLowerCase())) return `Duplicate request id '${id}' in the batch.`;
+    ids.add(id.toLowerCase());
     parsed.push({ id, method, url });
   }
   return parsed;

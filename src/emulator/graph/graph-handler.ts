@@ -5,7 +5,13 @@ import { type EmulatedTenant, type EmulatorState, findTenant } from "../emulator
 import { type FaultOptions, sleep } from "../faults.js";
 import { readBody, sendJsonText } from "../http-io.js";
 import { MAX_BATCH_REQUESTS, runBatch } from "./graph-batch.js";
-import { accessDenied, badRequest, type GraphReply, graphErrorReply } from "./graph-reply.js";
+import {
+  accessDenied,
+  badRequest,
+  type GraphReply,
+  graphErrorReply,
+  type RecordedGraphExchange,
+} from "./graph-reply.js";
 import { routeGraphGet } from "./graph-routes.js";
 
 /** Graph accepts tokens issued for Graph only (a BSS's Partner Center token is refused). */
@@ -19,6 +25,8 @@ export interface GraphHandlerOptions {
   readonly pageSize: number;
   /** Faults for `$batch` sub-requests (whole-request faults are applied before this handler). */
   readonly faults: FaultOptions;
+  /** Sees each request and its answer, and each `$batch` sub-request on its own (contract tests). */
+  readonly record?: ((exchange: RecordedGraphExchange) => void) | undefined;
 }
 
 /**
@@ -44,6 +52,13 @@ export async function handleGraph(
     claims === undefined || !GRAPH_AUDIENCES.has(claims.aud) ? undefined : findTenant(state, claims.tid);
   const latencyMs = (options.faults.latencyMs ?? 0) + (tenant?.latencyMs ?? 0);
   const reply = answer(request, body, url, tenant, options, now);
+  options.record?.({
+    method: request.method ?? "GET",
+    url: url.toString(),
+    requestBody: body,
+    status: reply.status,
+    body: reply.body,
+  });
   const text = JSON.stringify(reply.body ?? {});
   await sleep(arrivedAt + latencyMs - performance.now());
   sendJsonText(response, reply.status, text, reply.headers ?? {});
@@ -68,6 +83,7 @@ function answer(
       pageSize: options.pageSize,
       now,
       faults: options.faults,
+      record: options.record,
     });
     options.state.counters.graphBatchedRequests += countRequests(reply);
     return reply;

@@ -1,14 +1,16 @@
 import type { GraphObject } from "../emulator-state.js";
 import { badRequest, type GraphReply, okReply } from "./graph-reply.js";
-import { selectProperties } from "./odata-query.js";
+import { contextFragment, selectProperties } from "./odata-query.js";
 
 export interface PageRequest {
   /** The request URL as Graph would see it: `{origin}/{version}/{path}?{query}`. */
   readonly url: URL;
   /** The emulator's largest page (Graph's default is 100). */
   readonly pageSize: number;
-  /** `@odata.context` fragment, e.g. `applications`. */
+  /** `@odata.context` fragment before any selection, e.g. `applications`. */
   readonly contextName: string;
+  /** The items' entity type, e.g. `microsoft.graph.application`: what a `$select` may name. */
+  readonly type?: string | undefined;
   readonly now: Date;
 }
 
@@ -26,10 +28,10 @@ export function pageCollection(items: readonly GraphObject[], request: PageReque
   if (offset === undefined) return badRequest("Invalid skiptoken.", request.now);
 
   const select = url.searchParams.get("$select");
-  const page = items.slice(offset, offset + size).map((item) => selectProperties(item, select));
+  const page = items.slice(offset, offset + size).map((item) => selectProperties(item, select, request.type));
   const version = url.pathname.split("/")[1] ?? "v1.0";
   const body: Record<string, unknown> = {
-    "@odata.context": `${url.origin}/${version}/$metadata#${request.contextName}`,
+    "@odata.context": `${url.origin}/${version}/$metadata#${contextFragment(request.contextName, select)}`,
     value: page,
   };
   if (offset + size < items.length) {

@@ -1,5 +1,15 @@
 import { randomUUID } from "node:crypto";
 
+/** One Graph request and its answer (a `$batch` sub-request on its own), for contract tests. */
+export interface RecordedGraphExchange {
+  readonly method: string;
+  /** Absolute URL; a batch sub-request's relative URL resolved against `{origin}/{version}`. */
+  readonly url: string;
+  readonly requestBody?: string | undefined;
+  readonly status: number;
+  readonly body?: unknown;
+}
+
 /** What a Graph route answers; the handler turns it into an HTTP response or a `$batch` entry. */
 export interface GraphReply {
   readonly status: number;

@@ -6,8 +6,14 @@ import {
   textField,
 } from "../emulator-state.js";
 import { pageCollection } from "./graph-paging.js";
-import { badRequest, type GraphReply, okReply, resourceNotFound } from "./graph-reply.js";
-import { matchesFilter, parseFilter, selectProperties } from "./odata-query.js";
+import { badRequest, type GraphReply, graphErrorReply, okReply, resourceNotFound } from "./graph-reply.js";
+import {
+  contextFragment,
+  matchesFilter,
+  parseFilter,
+  selectProperties,
+  unknownSelectedProperty,
+} from "./odata-query.js";
 
 /** One GET that reached the emulated Graph, already authenticated for `tenant`. */
 export interface GraphGet {
@@ -17,6 +23,32 @@ export interface GraphGet {
   readonly pageSize: number;
   readonly now: Date;
 }
+
+/** The entity type each collection holds, and its `@odata.context` fragment as Graph writes it. */
+const COLLECTIONS: Readonly<Record<string, { type: string | undefined; context: string }>> = {
+  applications: { type: "microsoft.graph.application", context: "applications" },
+  servicePrincipals: { type: "microsoft.graph.servicePrincipal", context: "servicePrincipals" },
+  oauth2PermissionGrants: {
+    type: "microsoft.graph.oAuth2PermissionGrant",
+    context: "oauth2PermissionGrants",
+  },
+  // `memberOf` is bound to the `directoryObjects` entity set.
+  directoryObjects: { type: "microsoft.graph.directoryObject", context: "directoryObjects" },
+  // Contained in the `reports` singleton: the context is the path.
+  userRegistrationDetails: {
+    type: "microsoft.graph.userRegistrationDetails",
+    context: "reports/authenticationMethods/userRegistrationDetails",
+  },
+  servicePrincipalSignInActivities: {
+    type: "microsoft.graph.servicePrincipalSignInActivity",
+    context: "reports/servicePrincipalSignInActivities",
+  },
+  users: { type: "microsoft.graph.user", context: "users" },
+  conditionalAccessPolicies: {
+    type: "microsoft.graph.conditionalAccessPolicy",
+    context: "identity/conditionalAccess/policies",
+  },
+};
 
 /** Properties each collection may be filtered on, as Graph supports them. */
 const FILTERABLE: Readonly<Record<string, readonly string[]>> = {
@@ -63,7 +95,7 @@ export function routeGraphGet(request: GraphGet): GraphReply {
   if (first === "users" && second !== undefined && segments.length <= 3) {
     const user = findUser(tenant, second);
     if (user === undefined) return resourceNotFound(second, now);
-    if (third === undefined) return single(request, user, "users/$entity");
+    if (third === undefined) return single(request, user, "users");
     if (third === "memberOf") {
       return list(
         request,
@@ -81,7 +113,7 @@ export function routeGraphGet(request: GraphGet): GraphReply {
       );
       return details === undefined
         ? resourceNotFound(fourth, now)
-        : single(request, details, "userRegistrationDetails/$entity");
+        : single(request, details, "userRegistrationDetails");
     }
   }
   if (version === "beta" && path === "reports/servicePrincipalSignInActivities") {
@@ -91,6 +123,9 @@ export function routeGraphGet(request: GraphGet): GraphReply {
 }
 
 function list(request: GraphGet, items: readonly GraphObject[], name: string): GraphReply {
+  const collection = COLLECTIONS[name] ?? { type: undefined, context: name };
+  const unknown = unknownSelection(request, collection.type);
+  if (unknown !== undefined) return unknown;
   const filterText = request.url.searchParams.get("$filter");
   let selected = items;
   if (filterText !== null) {
@@ -107,17 +142,36 @@ function list(request: GraphGet, items: readonly GraphObject[], name: string): G
   return pageCollection(selected, {
     url: request.url,
     pageSize: request.pageSize,
-    contextName: name,
+    contextName: collection.context,
+    type: collection.type,
     now: request.now,
   });
 }
 
-function single(request: GraphGet, object: GraphObject, contextName: string): GraphReply {
+/** One entity: `#users/$entity`, or `#users(id,displayName)/$entity` with a `$select`, as Graph writes it. */
+function single(request: GraphGet, object: GraphObject, name: string): GraphReply {
+  const collection = COLLECTIONS[name] ?? { type: undefined, context: name };
+  const unknown = unknownSelection(request, collection.type);
+  if (unknown !== undefined) return unknown;
   const version = request.url.pathname.split("/")[1] ?? "v1.0";
+  const select = request.url.searchParams.get("$select");
   return okReply({
-    "@odata.context": `${request.url.origin}/${version}/$metadata#${contextName}`,
-    ...selectProperties(object, request.url.searchParams.get("$select")),
+    "@odata.context": `${request.url.origin}/${version}/$metadata#${contextFragment(collection.context, select)}/$entity`,
+    ...selectProperties(object, select, collection.type),
   });
+}
+
+/** Graph's 400 for a `$select` of a property the type does not have. */
+function unknownSelection(request: GraphGet, type: string | undefined): GraphReply | undefined {
+  const name =
+    type === undefined ? undefined : unknownSelectedProperty(type, request.url.searchParams.get("$select"));
+  if (name === undefined) return undefined;
+  return graphErrorReply(
+    400,
+    "Request_BadRequest",
+    `Could not find a property named '${name}' on type '${type}'.`,
+    request.now,
+  );
 }
 
 /** `servicePrincipals(appId='…')/oauth2PermissionGrants` or `servicePrincipals/{id}/oauth2PermissionGrants`. */

@@ -1,4 +1,5 @@
 import { type GraphObject, textField } from "../emulator-state.js";
+import { GRAPH_PROPERTY_NAMES } from "./graph-property-names.js";
 
 /** The `$filter` forms the emulator understands: `prop eq 'v'` and `prop/any(x:x eq 'v')`. */
 export type ODataFilter =
@@ -33,13 +34,42 @@ export function matchesFilter(object: GraphObject, filter: ODataFilter): boolean
   );
 }
 
-/** Keeps only the `$select`ed properties (and `@odata.type`, which Graph always sends for derived types). */
-export function selectProperties(object: GraphObject, select: string | null): GraphObject {
+/**
+ * Keeps only the `$select`ed properties (and `@odata.type`, which Graph always sends for derived
+ * types). Graph sends every selected property of the type, `null` when it has no value, under its
+ * own spelling; a selected navigation property is not sent without `$expand`.
+ */
+export function selectProperties(object: GraphObject, select: string | null, type?: string): GraphObject {
   if (select === null || select.trim() === "") return object;
   const wanted = new Set(select.split(",").map((name) => name.trim().toLowerCase()));
-  return Object.fromEntries(
-    Object.entries(object).filter(([key]) => key === "@odata.type" || wanted.has(key.toLowerCase())),
+  const kept: GraphObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (key === "@odata.type" || wanted.has(key.toLowerCase())) kept[key] = value;
+  }
+  const declared = type === undefined ? undefined : GRAPH_PROPERTY_NAMES[type];
+  for (const name of declared?.properties.split(" ") ?? []) {
+    const present = Object.keys(kept).find((key) => key.toLowerCase() === name.toLowerCase());
+    if (wanted.has(name.toLowerCase()) && present === undefined) kept[name] = null;
+  }
+  return kept;
+}
+
+/** The first `$select`ed name that `type` does not have (Graph compares names without case). */
+export function unknownSelectedProperty(type: string, select: string | null): string | undefined {
+  const declared = GRAPH_PROPERTY_NAMES[type];
+  if (select === null || declared === undefined) return undefined;
+  const names = new Set(
+    `${declared.properties} ${declared.navigation}`.split(" ").map((name) => name.toLowerCase()),
   );
+  return select
+    .split(",")
+    .map((name) => name.trim())
+    .find((name) => !names.has(name.toLowerCase()));
+}
+
+/** `applications`, or `applications(id,appId)` with a `$select`: Graph repeats the selection as asked. */
+export function contextFragment(context: string, select: string | null): string {
+  return select === null || select.trim() === "" ? context : `${context}(${select})`;
 }
 
 function unquote(text: string): string {

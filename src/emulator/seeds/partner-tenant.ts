@@ -58,7 +58,7 @@ export function buildPartnerTenant(spec: PartnerTenantSpec, now: Date): TenantOb
       displayName: user.name,
     })),
     memberOf: Object.fromEntries(users.map((user) => [user.id, memberships(user, tenantObject)])),
-    userRegistrationDetails: users.map(registration),
+    userRegistrationDetails: users.map((user) => registration(user, at(-30))),
   };
   if (spec.appId === undefined) {
     return {
@@ -81,7 +81,10 @@ export function buildPartnerTenant(spec: PartnerTenantSpec, now: Date): TenantOb
     createdDateTime: at(-200),
     signInAudience: "AzureADMyOrg",
     tags: [MANAGED_TAG, instanceTag(spec.instance)],
-    web: { redirectUris: [...spec.redirectUris] },
+    web: {
+      redirectUris: [...spec.redirectUris],
+      redirectUriSettings: spec.redirectUris.map((uri) => ({ uri, index: null })),
+    },
     requiredResourceAccess: [
       {
         resourceAppId: PARTNER_CENTER_APP_ID,
@@ -150,12 +153,24 @@ function memberships(user: SeedUser, id: (suffix: string) => string) {
   return [];
 }
 
-function registration(user: SeedUser) {
+/** `microsoft.graph.userRegistrationDetails`, with every property v1.0 marks non-nullable. */
+function registration(user: SeedUser, lastUpdatedDateTime: string) {
   return {
     id: user.id,
     userPrincipalName: user.upn,
+    userDisplayName: user.name,
+    userType: "member",
+    isAdmin: user.role !== "none",
     isMfaRegistered: user.mfa,
     isMfaCapable: user.mfa,
+    isPasswordlessCapable: false,
+    isSsprCapable: false,
+    isSsprEnabled: false,
+    isSsprRegistered: false,
+    isSystemPreferredAuthenticationMethodEnabled: false,
+    lastUpdatedDateTime,
     methodsRegistered: user.mfa ? ["microsoftAuthenticatorPush", "softwareOneTimePasscode"] : [],
+    systemPreferredAuthenticationMethods: [],
+    userPreferredMethodForSecondaryAuthentication: user.mfa ? "push" : "none",
   };
 }
