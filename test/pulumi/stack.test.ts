@@ -215,6 +215,7 @@ describe("stack output instances", () => {
         tenantId: CONTOSO_TENANT,
         appId,
         redirectUri: "https://bss.contoso.example/ms/consent/callback",
+        loginHint: "adele@contoso.onmicrosoft.com",
         state: "contoso-primary",
       }),
     );
