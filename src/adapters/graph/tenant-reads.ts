@@ -40,7 +40,10 @@ export function unavailableLists(cloud: Cloud): Partial<Record<TenantListName, U
  * in place of the id), so the agent's memberships and MFA need no second round trip. Apps adopted
  * by id get their app reads now too.
  */
-export function firstRoundReads(instances: readonly InstanceToObserve[], cloud: Cloud = "global"): GraphRead[] {
+export function firstRoundReads(
+  instances: readonly InstanceToObserve[],
+  cloud: Cloud = "global",
+): GraphRead[] {
   const reads: GraphRead[] = [
     v1(
       `pc-sp`,

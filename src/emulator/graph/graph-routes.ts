@@ -49,7 +49,8 @@ function listOf(request: GraphGet): TenantListName | undefined {
   if (path === "identity/conditionalAccess/policies") return "conditionalAccessPolicies";
   if (version === "beta" && path === "reports/servicePrincipalSignInActivities")
     return "servicePrincipalSignInActivities";
-  if (path.startsWith("reports/authenticationMethods/userRegistrationDetails")) return "userRegistrationDetails";
+  if (path.startsWith("reports/authenticationMethods/userRegistrationDetails"))
+    return "userRegistrationDetails";
   if (segments[0] === "users") return segments[2] === "memberOf" ? "memberOf" : "users";
   return undefined;
 }

@@ -46,7 +46,12 @@ export function buildConditionalAccessPolicy(policy: SeedPolicy, createdAt: stri
       platforms: null,
       locations: null,
     },
-    grantControls: { operator: "OR", builtInControls: ["mfa"], customAuthenticationFactors: [], termsOfUse: [] },
+    grantControls: {
+      operator: "OR",
+      builtInControls: ["mfa"],
+      customAuthenticationFactors: [],
+      termsOfUse: [],
+    },
     sessionControls: {
       applicationEnforcedRestrictions: null,
       persistentBrowser: null,
