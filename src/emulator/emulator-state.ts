@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
+import type { GraphError, ObservedSnapshot, TenantListName } from "../core/snapshot/snapshot.js";
 
 /** A Microsoft Graph object as the emulator keeps it: Graph's JSON, with every field it had. */
 export type GraphObject = Record<string, unknown>;
@@ -15,6 +15,14 @@ export interface EmulatedTenant {
   /** Per user object id: the groups and directory roles the user is a direct member of. */
   readonly memberOf: Map<string, GraphObject[]>;
   readonly userRegistrationDetails: GraphObject[];
+  /** `identity/conditionalAccess/policies`. */
+  readonly conditionalAccessPolicies: GraphObject[];
+  /**
+   * Lists Graph refuses to read in this tenant, with the refusal (seeded from the snapshot's
+   * `errors`, 4xx only): e.g. 403 for policies without Policy.Read.All, or 403
+   * `Authentication_RequestFromNonPremiumTenantOrB2CTenant` for the sign-in report.
+   */
+  readonly listErrors: Map<TenantListName, GraphError>;
   /** Graph answers every request for this tenant with 403 `Authorization_RequestDenied`. */
   forbidden: boolean;
   /** Extra delay before Graph answers any request for this tenant (a slow tenant), in ms. */
@@ -120,8 +128,9 @@ export interface EmulatorStateOptions {
 }
 
 /**
- * Builds the emulator's state from a snapshot (DESIGN §4 format). A tenant whose snapshot entry is
- * a 403 error is emulated as a tenant that denies access. The snapshot is copied, never shared.
+ * Builds the emulator's state from a snapshot (docs/snapshot.md format). A tenant whose snapshot
+ * entry is a 403 error is emulated as a tenant that denies access; a list whose `errors` entry is a
+ * 4xx is refused with that error. The snapshot is copied, never shared.
  */
 export function createEmulatorState(
   seed: ObservedSnapshot,
@@ -142,6 +151,13 @@ export function createEmulatorState(
       users: list("users"),
       memberOf: new Map(Object.entries(memberOf).map(([id, entries]) => [id.toLowerCase(), entries])),
       userRegistrationDetails: list("userRegistrationDetails"),
+      conditionalAccessPolicies: list("conditionalAccessPolicies"),
+      listErrors: new Map(
+        Object.entries(observed.errors ?? {}).filter(
+          (entry): entry is [TenantListName, GraphError] =>
+            entry[1] !== undefined && (entry[1].status ?? 0) >= 400 && (entry[1].status ?? 0) < 500,
+        ),
+      ),
       forbidden: observed.error?.status === 403,
       latencyMs: 0,
     });

@@ -3,6 +3,7 @@ import type { LoadedInstance } from "../core/instance/instance.js";
 import { adoptPartnerApp } from "./adopted-app.js";
 import { buildInstanceOutputs, type InstanceOutputs } from "./instance-outputs.js";
 import { createPartnerApp } from "./partner-app.js";
+import { ensurePartnerCenterServicePrincipal } from "./partner-center-service-principal.js";
 import { createTenantProviders, type ProviderSettings, tenantKey } from "./tenant-providers.js";
 
 /** The stack's outputs (DESIGN §8). */
@@ -13,7 +14,9 @@ export interface StackOutputs {
 
 /**
  * Registers every resource of the given, already validated, instances: one provider per tenant, and
- * per instance either a created app (app, service principal, rotating Key) or an adopted one.
+ * per instance either a created app (app, service principal, rotating Key) or an adopted one, and
+ * the Partner Center service principal in each tenant where an app is created. A tenant whose apps
+ * are all adopted is only read, never changed.
  */
 export function defineStack(
   instances: readonly LoadedInstance[],
@@ -21,11 +24,17 @@ export function defineStack(
 ): StackOutputs {
   const tenants = createTenantProviders(instances, settings);
   const outputs: Record<string, InstanceOutputs> = {};
+  const withPartnerCenter = new Set<string>();
   for (const { instance } of instances) {
     const tenant = tenants.get(tenantKey(instance.spec.partner.tenantId));
     if (tenant === undefined)
       throw new InternalError(`no provider for tenant ${instance.spec.partner.tenantId}`);
     const { existingAppId } = instance.spec.app;
+    const key = tenantKey(instance.spec.partner.tenantId);
+    if (existingAppId === undefined && !withPartnerCenter.has(key)) {
+      withPartnerCenter.add(key);
+      ensurePartnerCenterServicePrincipal(tenant);
+    }
     const app =
       existingAppId === undefined
         ? createPartnerApp(instance, tenant)

@@ -28,7 +28,9 @@ export function createPartnerApp(instance: PartnerInstance, tenant: TenantBindin
     name,
     {
       displayName: app.displayName,
-      signInAudience: "AzureADMyOrg",
+      // Multitenant, Web platform, delegated permissions only: the app Microsoft's secure
+      // application model guide for CSP partners registers (docs/pulumi.md).
+      signInAudience: "AzureADMultipleOrgs",
       tags: [MANAGED_TAG, instanceTag(name)],
       owners,
       web: { redirectUris: [...app.redirectUris] },

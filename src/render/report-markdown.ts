@@ -20,6 +20,11 @@ const DEFAULT_MAX_CHARS = 65_000;
 const MAX_MESSAGE_CHARS = 1_000;
 /** Room kept for the "…and N more" lines and the closing of `<details>`. */
 const RESERVE_CHARS = 1_500;
+/**
+ * Room kept for the first rows of the ready table when there are ready instances, so that how many
+ * of them are listed does not hinge on what the last instance section that fitted left over.
+ */
+const READY_RESERVE_CHARS = 1_000;
 
 /** The command named in the footer unless the caller names another. */
 const DEFAULT_REPORT_COMMAND = "cspops reconcile";
@@ -77,7 +82,8 @@ export function renderReportMarkdown(report: ReconcileReport, options: ReportMar
   const command = options.command ?? DEFAULT_REPORT_COMMAND;
   const foot = `\n<sub>Made by ${markdownCode(command)}. Run it locally for the full report.</sub>\n`;
 
-  let budget = maxChars - head.length - foot.length - RESERVE_CHARS;
+  const readyReserve = ready.length > 0 ? READY_RESERVE_CHARS : 0;
+  let budget = maxChars - head.length - foot.length - RESERVE_CHARS - readyReserve;
   const sections: string[] = [];
   let shown = 0;
   for (const instance of notReady) {
@@ -89,7 +95,7 @@ export function renderReportMarkdown(report: ReconcileReport, options: ReportMar
   }
   const hidden = notReady.slice(shown);
   if (hidden.length > 0) sections.push(renderOmitted(hidden));
-  if (ready.length > 0) sections.push(renderReady(ready, first, Math.max(budget, 0)));
+  if (ready.length > 0) sections.push(renderReady(ready, first, Math.max(budget + readyReserve, 0)));
 
   const body = `${head}${sections.join("")}${foot}`;
   // Only a maxChars smaller than the headings themselves gets here; never exceed it.

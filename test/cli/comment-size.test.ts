@@ -50,6 +50,7 @@ function instance(index: number, status: ReconcileStatus): InstanceReport {
             tenantId,
             appId: "11111111-2222-4333-8444-555555555555",
             redirectUri: "https://bss.example/callback",
+            loginHint: agent,
             state: name,
           }),
     consentExpiresAt: "2027-02-08T10:00:00Z",

@@ -25,6 +25,7 @@ describe("cspops consent-link", () => {
       redirect_uri: "https://bss-staging.contoso.example/ms/consent/callback",
       scope: "https://api.partnercenter.microsoft.com/user_impersonation offline_access openid profile",
       prompt: "consent",
+      login_hint: "sandbox-admin@contosotip.onmicrosoft.com",
       state: "contoso-sandbox",
     });
     expect(run.stderr).toContain("signed in as sandbox-admin@contosotip.onmicrosoft.com");

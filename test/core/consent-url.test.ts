@@ -9,6 +9,7 @@ describe("buildConsentUrl", () => {
         tenantId: "6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e",
         appId: "11111111-2222-4333-8444-555555555555",
         redirectUri: "https://bss.contoso.example/ms/consent/callback?x=1&y=2",
+        loginHint: "adele+bss@contoso.onmicrosoft.com",
         state: "contoso-primary",
       }),
     );
@@ -21,6 +22,7 @@ describe("buildConsentUrl", () => {
       redirect_uri: "https://bss.contoso.example/ms/consent/callback?x=1&y=2",
       scope: "https://api.partnercenter.microsoft.com/user_impersonation offline_access openid profile",
       prompt: "consent",
+      login_hint: "adele+bss@contoso.onmicrosoft.com",
       state: "contoso-primary",
     });
   });
@@ -31,6 +33,7 @@ describe("buildConsentUrl", () => {
       tenantId: "6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e",
       appId: "11111111-2222-4333-8444-555555555555",
       redirectUri: "https://bss.contoso.example/cb?tag=a+b",
+      loginHint: "adele@contoso.onmicrosoft.com",
       state: "contoso-primary",
     });
 
@@ -47,6 +50,7 @@ describe("buildConsentUrl", () => {
       tenantId: "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
       appId: "11111111-2222-4333-8444-555555555555",
       redirectUri: "https://bss.fabrikam.example.cn/cb",
+      loginHint: "li.wei@fabrikamcn.partner.onmschina.cn",
       state: "fabrikam-china",
     });
 
@@ -55,5 +59,20 @@ describe("buildConsentUrl", () => {
         "https://login.chinacloudapi.cn/9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/oauth2/v2.0/authorize?",
       ),
     ).toBe(true);
+  });
+
+  it("puts login_hint after prompt=consent and before state, as docs/consent-url.md shows", () => {
+    const url = buildConsentUrl({
+      cloud: "global",
+      tenantId: "6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e",
+      appId: "11111111-2222-4333-8444-555555555555",
+      redirectUri: "https://bss.contoso.example/cb",
+      loginHint: "adele+bss@contoso.onmicrosoft.com",
+      state: "contoso-primary",
+    });
+
+    expect(url).toMatch(
+      /&prompt=consent&login_hint=adele%2Bbss%40contoso\.onmicrosoft\.com&state=contoso-primary$/,
+    );
   });
 });

@@ -45,6 +45,15 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(/contoso-sandbox\s+sandbox\s+global\s+needs-consent/);
     expect(run.stdout).toMatch(/fabrikam-china\s+primary\s+china\s+blocked/);
     expect(run.stdout).toMatch(
+      /error\s+conditional-access\.sign-in-frequency\s+Conditional Access policy "Administrators: sign in every 12 hours"/,
+    );
+    expect(run.stdout).toMatch(
+      /warning agent\.password-changed\s+The password of admin agent adele@contoso\.onmicrosoft\.com changed/,
+    );
+    expect(run.stdout).toContain(
+      "&login_hint=sandbox-admin%40contosotip.onmicrosoft.com&state=contoso-sandbox",
+    );
+    expect(run.stdout).toMatch(
       /https:\/\/127\.0\.0\.1:\d+\/3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\/oauth2\/v2\.0\/authorize\?/,
     );
     expect(run.stdout).toContain(

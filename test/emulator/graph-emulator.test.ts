@@ -5,6 +5,7 @@ import { form, httpsRequest } from "./support/https-request.js";
 
 const primary = EXAMPLE_TENANTS[0]!;
 const sandbox = EXAMPLE_TENANTS[1]!;
+const china = EXAMPLE_TENANTS[2]!;
 
 let emulator: RunningEmulator;
 
@@ -40,6 +41,43 @@ afterAll(async () => {
 });
 
 describe("the Graph emulator", () => {
+  it("serves the tenant's Conditional Access policies at /identity/conditionalAccess/policies", async () => {
+    const answer = await graphGet(china.tenantId, "/v1.0/identity/conditionalAccess/policies");
+
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toMatchObject({
+      value: [
+        {
+          displayName: "Administrators: sign in every 12 hours",
+          state: "enabled",
+          sessionControls: { signInFrequency: { value: 12, type: "hours", isEnabled: true } },
+        },
+      ],
+    });
+  });
+
+  it("answers the admin agent's session and password dates when selected, and a disabled account as such", async () => {
+    emulator.state.tenants.get(primary.tenantId)!.users[0]!.accountEnabled = false;
+
+    const answer = await graphGet(
+      primary.tenantId,
+      `/v1.0/users/${encodeURIComponent(primary.agent.upn)}?$select=id,accountEnabled,signInSessionsValidFromDateTime,lastPasswordChangeDateTime`,
+    );
+    emulator.state.tenants.get(primary.tenantId)!.users[0]!.accountEnabled = true;
+
+    expect(Object.keys(answer.json<object>()).sort()).toEqual([
+      "@odata.context",
+      "accountEnabled",
+      "id",
+      "lastPasswordChangeDateTime",
+      "signInSessionsValidFromDateTime",
+    ]);
+    expect(answer.json()).toMatchObject({
+      accountEnabled: false,
+      lastPasswordChangeDateTime: "2026-11-16T10:00:00.000Z",
+    });
+  });
+
   it("finds an application by its instance tag, selecting only the asked fields", async () => {
     const filter = encodeURIComponent("tags/any(t:t eq 'cspops:instance:contoso-primary')");
 

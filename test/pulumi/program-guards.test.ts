@@ -9,6 +9,7 @@ import {
   EXAMPLE_INSTANCES,
   instanceFiles,
   instanceYaml,
+  NORTHWIND_TENANT,
   writeInstancesFolder,
 } from "./instance-files.js";
 import { guidFor, installMocks, registeredUrns, resolve } from "./pulumi-mocks.js";
@@ -144,7 +145,7 @@ describe("resource names", () => {
 });
 
 describe("Key rotation", () => {
-  it("keeps a replaced Key in Entra until its endDate, and retains nothing else", async () => {
+  it("keeps a replaced Key in Entra until its endDate, never deletes the Partner Center service principal, and retains nothing else", async () => {
     const dir = await folderOf(instanceFiles([primary]));
     await installMocks();
     const retained: Record<string, boolean> = {};
@@ -161,10 +162,25 @@ describe("Key rotation", () => {
 
     expect(retained).toEqual({
       "tenant-6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e": false,
+      "partner-center-6a3b8c1e-0d2f-4b7a-9c5e-1f2a3b4c5d6e": true,
       "contoso-primary": false,
       "contoso-primary-key-rotation": false,
       "contoso-primary-key": true,
     });
+  });
+});
+
+describe("adopted apps", () => {
+  it("change nothing in a tenant whose apps are all adopted, not even its Partner Center service principal", async () => {
+    const northwind = EXAMPLE_INSTANCES.find((instance) => instance.existingAppId !== undefined);
+    if (northwind === undefined) throw new Error("no adopted example instance");
+    const dir = await folderOf(instanceFiles([{ ...northwind, tenantId: NORTHWIND_TENANT }]));
+    const stack = await installMocks();
+
+    await settle(await provisionInstances({ instancesDir: ".", cwd: dir }));
+
+    expect(stack.resources.map((resource) => resource.type)).toEqual(["pulumi:providers:azuread"]);
+    expect(stack.calls.map((call) => call.token)).toContain("azuread:index/getApplication:getApplication");
   });
 });
 

@@ -95,11 +95,14 @@ describe("providers", () => {
       (call) => call.token === "azuread:index/getApplication:getApplication",
     );
 
-    expect(azureadResources).toHaveLength(9);
+    expect(azureadResources).toHaveLength(12);
     for (const resource of azureadResources) {
       const instance = resource.name.replace(/-key$/, "");
+      const tenant = resource.name.startsWith("partner-center-")
+        ? resource.name.slice("partner-center-".length)
+        : TENANT_OF[instance];
       expect(resource.provider, `${resource.type} ${resource.name}`).toMatch(
-        new RegExp(`::${providerIdFor(TENANT_OF[instance] ?? "?")}$`),
+        new RegExp(`::${providerIdFor(tenant ?? "?")}$`),
       );
     }
     expect(lookups.map((call) => call.provider)).toEqual([
@@ -116,16 +119,16 @@ describe("created apps", () => {
         .sort();
 
     expect(names(APPLICATION)).toEqual(CREATED);
-    expect(names(SERVICE_PRINCIPAL)).toEqual(CREATED);
+    expect(names(SERVICE_PRINCIPAL).filter((name) => !name.startsWith("partner-center-"))).toEqual(CREATED);
     expect(names(ROTATING)).toEqual(CREATED.map((name) => `${name}-key-rotation`));
     expect(names(PASSWORD)).toEqual(CREATED.map((name) => `${name}-key`));
   });
 
-  it("declares the app as the YAML says: single tenant, tagged, redirect URIs exactly, Partner Center's user_impersonation", () => {
+  it("declares the app as the YAML says and Microsoft's guide describes: multitenant, tagged, Web redirect URIs exactly, only Partner Center's delegated user_impersonation", () => {
     const app = named(APPLICATION, "contoso-sandbox").inputs;
 
     expect(app.displayName).toBe("contoso-sandbox");
-    expect(app.signInAudience).toBe("AzureADMyOrg");
+    expect(app.signInAudience).toBe("AzureADMultipleOrgs");
     expect(app.tags).toEqual(["cspops", "cspops:instance:contoso-sandbox"]);
     expect(app.web).toEqual({
       redirectUris: [
@@ -168,6 +171,26 @@ describe("created apps", () => {
     expect(password.inputs.applicationId).toMatch(/^\/applications\//);
     // 2026-01-05 + 180 days = 2026-07-04 (rotation date); + 45 days = 2026-08-18.
     expect(password.inputs.endDate).toBe("2026-08-18T09:30:00Z");
+  });
+});
+
+describe("the Partner Center service principal", () => {
+  it("is adopted when it exists and created when not, once per tenant where an app is created", () => {
+    const partnerCenter = ofType(SERVICE_PRINCIPAL).filter((resource) =>
+      resource.name.startsWith("partner-center-"),
+    );
+
+    expect(partnerCenter.map((resource) => resource.name).sort()).toEqual(
+      [CONTOSO_TENANT, CONTOSO_SANDBOX_TENANT, FABRIKAM_TENANT]
+        .map((tenant) => `partner-center-${tenant}`)
+        .sort(),
+    );
+    for (const resource of partnerCenter) {
+      expect(resource.inputs).toEqual({
+        clientId: "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd",
+        useExisting: true,
+      });
+    }
   });
 });
 
@@ -215,6 +238,7 @@ describe("stack output instances", () => {
         tenantId: CONTOSO_TENANT,
         appId,
         redirectUri: "https://bss.contoso.example/ms/consent/callback",
+        loginHint: "adele@contoso.onmicrosoft.com",
         state: "contoso-primary",
       }),
     );

@@ -10,6 +10,7 @@ import {
 } from "../../src/core/instance/identifiers.js";
 import type {
   GraphApplication,
+  GraphConditionalAccessPolicy,
   GraphDirectoryObject,
   GraphError,
   GraphOAuth2PermissionGrant,
@@ -17,6 +18,7 @@ import type {
   GraphRequiredResourceAccess,
   GraphServicePrincipal,
   GraphServicePrincipalSignInActivity,
+  GraphSignInFrequencySessionControl,
   GraphUser,
   GraphUserRegistrationDetails,
 } from "../../src/core/snapshot/snapshot.js";
@@ -70,6 +72,7 @@ export function graphApplication(options: {
   requiredResourceAccess?: readonly GraphRequiredResourceAccess[];
   passwordCredentials?: readonly GraphPasswordCredential[];
   createdDateTime?: string;
+  signInAudience?: string;
   id?: string;
 }): GraphApplication {
   const application = {
@@ -87,7 +90,7 @@ export function graphApplication(options: {
     optionalClaims: null,
     addIns: [],
     publisherDomain: "contoso.onmicrosoft.com",
-    signInAudience: "AzureADMyOrg",
+    signInAudience: options.signInAudience ?? "AzureADMultipleOrgs",
     tags: [...(options.tags ?? [])],
     tokenEncryptionKeyId: null,
     api: {
@@ -201,17 +204,22 @@ export function servicePrincipalSignInActivity(options: {
   return activity;
 }
 
+/** A user as the observer selects it; sessions valid and password set since 2026-01-01 unless told. */
 export function graphUser(options: {
   userPrincipalName: string;
   accountEnabled?: boolean;
   displayName?: string;
   id?: string;
+  signInSessionsValidFromDateTime?: string | null;
+  lastPasswordChangeDateTime?: string | null;
 }): GraphUser {
   const user = {
     id: options.id ?? guidFor(`user:${options.userPrincipalName}`),
     userPrincipalName: options.userPrincipalName,
     accountEnabled: options.accountEnabled ?? true,
     displayName: options.displayName ?? options.userPrincipalName.split("@")[0] ?? "user",
+    signInSessionsValidFromDateTime: options.signInSessionsValidFromDateTime ?? "2026-01-01T00:00:00Z",
+    lastPasswordChangeDateTime: options.lastPasswordChangeDateTime ?? "2026-01-01T00:00:00Z",
   };
   return user;
 }
@@ -265,6 +273,91 @@ export function userRegistrationDetails(options: {
     userType: "member",
   };
   return details;
+}
+
+/** What a Conditional Access policy targets and enforces; every list is empty unless told. */
+export interface ConditionalAccessPolicyOptions {
+  displayName: string;
+  state?: "enabled" | "disabled" | "enabledForReportingButNotEnforced";
+  includeUsers?: string[];
+  excludeUsers?: string[];
+  includeGroups?: string[];
+  excludeGroups?: string[];
+  includeRoles?: string[];
+  excludeRoles?: string[];
+  includeApplications?: string[];
+  excludeApplications?: string[];
+  /** `null`: the policy sets no sign-in frequency. */
+  signInFrequency?: GraphSignInFrequencySessionControl | null;
+  id?: string;
+}
+
+/** A sign-in frequency of `value` hours or days (`timeBased`), as the Entra admin center saves it. */
+export function signInFrequency(value: number, type: "hours" | "days"): GraphSignInFrequencySessionControl {
+  return {
+    value,
+    type,
+    isEnabled: true,
+    authenticationType: "primaryAndSecondaryAuthentication",
+    frequencyInterval: "timeBased",
+  };
+}
+
+/** "Every time": no period; Microsoft documents it for risky sign-ins and Intune enrollment. */
+export function signInFrequencyEveryTime(): GraphSignInFrequencySessionControl {
+  return {
+    value: null,
+    type: null,
+    isEnabled: true,
+    authenticationType: "primaryAndSecondaryAuthentication",
+    frequencyInterval: "everyTime",
+  };
+}
+
+/** v1.0 `conditionalAccessPolicy` requiring MFA, with the given targets and sign-in frequency. */
+export function conditionalAccessPolicy(
+  options: ConditionalAccessPolicyOptions,
+): GraphConditionalAccessPolicy {
+  const policy = {
+    id: options.id ?? guidFor(`policy:${options.displayName}`),
+    displayName: options.displayName,
+    createdDateTime: "2026-01-01T00:00:00Z",
+    modifiedDateTime: "2026-02-01T00:00:00Z",
+    state: options.state ?? "enabled",
+    conditions: {
+      signInRiskLevels: [],
+      clientAppTypes: ["all"],
+      applications: {
+        includeApplications: options.includeApplications ?? ["All"],
+        excludeApplications: options.excludeApplications ?? [],
+        includeUserActions: [],
+      },
+      users: {
+        includeUsers: options.includeUsers ?? [],
+        excludeUsers: options.excludeUsers ?? [],
+        includeGroups: options.includeGroups ?? [],
+        excludeGroups: options.excludeGroups ?? [],
+        includeRoles: options.includeRoles ?? [],
+        excludeRoles: options.excludeRoles ?? [],
+      },
+      platforms: null,
+      locations: null,
+    },
+    grantControls: {
+      operator: "OR",
+      builtInControls: ["mfa"],
+      customAuthenticationFactors: [],
+      termsOfUse: [],
+    },
+    sessionControls: {
+      applicationEnforcedRestrictions: null,
+      persistentBrowser: null,
+      cloudAppSecurity: null,
+      signInFrequency:
+        options.signInFrequency === undefined ? signInFrequency(12, "hours") : options.signInFrequency,
+    },
+  };
+  return policy;
 }
 
 /** A Graph error as the observer records it for a tenant or a list. */

@@ -2,6 +2,7 @@ import type {
   GraphError as ObservedError,
   TenantListName,
   TenantObservation,
+  Unavailable,
 } from "../../core/snapshot/snapshot.js";
 import type { ReadOutcome } from "./batch-reader.js";
 
@@ -24,14 +25,21 @@ type ListResult<T> =
  * (429, 5xx, timeout, dropped connection) makes the whole tenant an `error`: it says nothing
  * about a list in particular, and a half-read tenant is the likeliest to be misjudged. So is a
  * tenant of which no list could be read.
+ *
+ * Lists the tenant's cloud does not offer were not asked for: they are recorded as `unavailable`,
+ * neither observed nor failed.
  */
-export function assembleTenant(outcomes: Outcomes, adminAgents: readonly string[]): TenantObservation {
+export function assembleTenant(
+  outcomes: Outcomes,
+  adminAgents: readonly string[],
+  unavailable: Readonly<Partial<Record<TenantListName, Unavailable>>> = {},
+): TenantObservation {
   const users = collectUsers(outcomes, adminAgents);
   const applications = union(outcomes, "app:", "id");
   // Without the apps, the lists read for each app are incomplete; without the users, so are
   // the memberships (keyed by the user's id): they share the failure that cut them short.
   const ofApps = <T>(list: ListResult<T>): ListResult<T> => (applications.ok ? list : applications);
-  const lists: { readonly [K in TenantListName]: ListResult<unknown> } = {
+  const all: { readonly [K in TenantListName]: ListResult<unknown> } = {
     applications,
     servicePrincipals: ofApps(union(outcomes, ["pc-sp", "sp:"], "id")),
     oauth2PermissionGrants: ofApps(union(outcomes, "grants:", "id", { notFoundIsEmpty: true })),
@@ -39,7 +47,11 @@ export function assembleTenant(outcomes: Outcomes, adminAgents: readonly string[
     users: users.ok ? { ok: true, value: [...users.value.values()] } : users,
     memberOf: users.ok ? collectMemberships(outcomes, adminAgents, users.value) : users,
     userRegistrationDetails: union(outcomes, "mfa:", "id"),
+    conditionalAccessPolicies: union(outcomes, "ca-policies", "id"),
   };
+  const lists = Object.fromEntries(
+    Object.entries(all).filter(([name]) => unavailable[name as TenantListName] === undefined),
+  ) as Partial<typeof all>;
   const observed: Record<string, unknown> = {};
   const errors: Partial<Record<TenantListName, ObservedError>> = {};
   for (const [name, result] of Object.entries(lists) as [TenantListName, ListResult<unknown>][]) {
@@ -52,7 +64,11 @@ export function assembleTenant(outcomes: Outcomes, adminAgents: readonly string[
   if (failures.length === Object.keys(lists).length && failures[0] !== undefined) {
     return { error: mostTelling(failures) };
   }
-  return { ...observed, ...(failures.length > 0 ? { errors } : {}) } as TenantObservation;
+  return {
+    ...observed,
+    ...(failures.length > 0 ? { errors } : {}),
+    ...(Object.keys(unavailable).length > 0 ? { unavailable } : {}),
+  } as TenantObservation;
 }
 
 function union(

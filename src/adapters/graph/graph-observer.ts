@@ -91,6 +91,7 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
           const scope = graphScopeFor(group.cloud);
           const observation = await observeTenant({
             tenantId: group.tenantId,
+            cloud: group.cloud,
             instances: group.instances,
             credential,
             scope,

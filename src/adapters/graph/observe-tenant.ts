@@ -1,14 +1,23 @@
 import type { TokenCredential } from "@azure/identity";
 import type { Client } from "@microsoft/microsoft-graph-client";
+import type { Cloud } from "../../core/instance/instance.js";
 import type { GraphError as ObservedError, TenantObservation } from "../../core/snapshot/snapshot.js";
 import { assembleTenant } from "./assemble-tenant.js";
 import { type BatchPoster, type GraphRead, type ReadOutcome, readBatched } from "./batch-reader.js";
 import { describeFailure } from "./describe-failure.js";
 import type { RetryPolicy } from "./retry-policy.js";
-import { appReads, distinct, firstRoundReads, type InstanceToObserve } from "./tenant-reads.js";
+import {
+  appReads,
+  distinct,
+  firstRoundReads,
+  type InstanceToObserve,
+  unavailableLists,
+} from "./tenant-reads.js";
 
 export interface TenantToObserve {
   readonly tenantId: string;
+  /** Decides which reads exist there (the beta sign-in report is global-only). */
+  readonly cloud: Cloud;
   readonly instances: readonly InstanceToObserve[];
   readonly credential: TokenCredential;
   /** `{graph resource}/.default` of the tenant's cloud. */
@@ -46,12 +55,17 @@ export async function observeTenant(tenant: TenantToObserve): Promise<TenantObse
     if (!key.startsWith("app:") || !outcome.ok) return [];
     const fresh = appIdsOf(outcome).filter((appId) => !requested.has(appId.toLowerCase()));
     for (const appId of fresh) requested.add(appId.toLowerCase());
-    return fresh.flatMap(appReads);
+    return fresh.flatMap((appId) => appReads(appId, tenant.cloud));
   };
-  const outcomes = await readBatched(post, firstRoundReads(tenant.instances), tenant.retryPolicy, followUp);
+  const outcomes = await readBatched(
+    post,
+    firstRoundReads(tenant.instances, tenant.cloud),
+    tenant.retryPolicy,
+    followUp,
+  );
 
   const agents = distinct(tenant.instances.map((instance) => instance.adminAgent));
-  return assembleTenant(outcomes, agents);
+  return assembleTenant(outcomes, agents, unavailableLists(tenant.cloud));
 }
 
 function appIdsOf(outcome: ReadOutcome & { ok: true }): string[] {

@@ -1,4 +1,6 @@
 import { instanceTag, PARTNER_CENTER_APP_ID } from "../../core/instance/identifiers.js";
+import type { Cloud } from "../../core/instance/instance.js";
+import type { TenantListName, Unavailable } from "../../core/snapshot/snapshot.js";
 import type { GraphRead } from "./batch-reader.js";
 
 /** What the observer needs to know of an instance to read its tenant. */
@@ -10,22 +12,44 @@ export interface InstanceToObserve {
 
 /** Never `keyCredentials` or anything else: only what the planner reads (DESIGN §4). */
 const APPLICATION_SELECT =
-  "id,appId,displayName,createdDateTime,tags,web,requiredResourceAccess,passwordCredentials";
+  "id,appId,displayName,createdDateTime,signInAudience,tags,web,requiredResourceAccess,passwordCredentials";
 const SERVICE_PRINCIPAL_SELECT = "id,appId,displayName,accountEnabled,servicePrincipalType";
-const USER_SELECT = "id,userPrincipalName,accountEnabled,displayName";
+const USER_SELECT =
+  "id,userPrincipalName,accountEnabled,displayName,signInSessionsValidFromDateTime,lastPasswordChangeDateTime";
+
+/**
+ * Lists Microsoft does not offer in a cloud, so never asked for there. The beta
+ * `servicePrincipalSignInActivities` report is not available in the 21Vianet (China) cloud
+ * (docs/snapshot.md).
+ */
+export function unavailableLists(cloud: Cloud): Partial<Record<TenantListName, Unavailable>> {
+  if (cloud !== "china") return {};
+  return {
+    servicePrincipalSignInActivities: {
+      code: "NotAvailableInCloud",
+      message:
+        "Microsoft Graph's servicePrincipalSignInActivities report (beta) is not available in the China cloud operated by 21Vianet",
+    },
+  };
+}
 
 /**
  * The reads that need nothing but the YAML: each instance's app (by tag or by adopted app id), the
- * Partner Center API's service principal, and each admin agent with their memberships and MFA
- * registration. Users are addressed by UPN (Graph accepts it in place of the id), so the agent's
- * memberships and MFA need no second round trip. Apps adopted by id get their app reads now too.
+ * Partner Center API's service principal, the tenant's Conditional Access policies, and each admin
+ * agent with their memberships and MFA registration. Users are addressed by UPN (Graph accepts it
+ * in place of the id), so the agent's memberships and MFA need no second round trip. Apps adopted
+ * by id get their app reads now too.
  */
-export function firstRoundReads(instances: readonly InstanceToObserve[]): GraphRead[] {
+export function firstRoundReads(
+  instances: readonly InstanceToObserve[],
+  cloud: Cloud = "global",
+): GraphRead[] {
   const reads: GraphRead[] = [
     v1(
       `pc-sp`,
       `/servicePrincipals?$filter=${odataEq("appId", PARTNER_CENTER_APP_ID)}&$select=${SERVICE_PRINCIPAL_SELECT}`,
     ),
+    v1("ca-policies", "/identity/conditionalAccess/policies"),
   ];
   for (const instance of instances) {
     const filter =
@@ -50,25 +74,30 @@ export function firstRoundReads(instances: readonly InstanceToObserve[]): GraphR
     );
   }
   const adopted = distinct(instances.flatMap((instance) => instance.existingAppId ?? []));
-  return [...reads, ...adopted.flatMap(appReads)];
+  return [...reads, ...adopted.flatMap((appId) => appReads(appId, cloud))];
 }
 
-/** The reads about one app once its app id is known: service principal, grants, last sign-in. */
-export function appReads(appId: string): GraphRead[] {
+/**
+ * The reads about one app once its app id is known: service principal, grants, and last sign-in
+ * where the cloud offers that report.
+ */
+export function appReads(appId: string, cloud: Cloud = "global"): GraphRead[] {
   const key = appId.toLowerCase();
-  return [
+  const reads: GraphRead[] = [
     v1(
       `sp:${key}`,
       `/servicePrincipals?$filter=${odataEq("appId", appId)}&$select=${SERVICE_PRINCIPAL_SELECT}`,
     ),
     // The alternate key spares a round trip: the grants' client is the service principal's object id.
     v1(`grants:${key}`, `/servicePrincipals(appId=${encode(literal(appId))})/oauth2PermissionGrants`),
-    {
-      key: `signIn:${key}`,
-      version: "beta",
-      path: `/reports/servicePrincipalSignInActivities?$filter=${odataEq("appId", appId)}`,
-    },
   ];
+  if (unavailableLists(cloud).servicePrincipalSignInActivities !== undefined) return reads;
+  reads.push({
+    key: `signIn:${key}`,
+    version: "beta",
+    path: `/reports/servicePrincipalSignInActivities?$filter=${odataEq("appId", appId)}`,
+  });
+  return reads;
 }
 
 function v1(key: string, path: string): GraphRead {

@@ -14,6 +14,8 @@ export interface ConsentUrlInput {
   readonly appId: string;
   /** The instance's first declared redirect URI. */
   readonly redirectUri: string;
+  /** The admin agent's UPN: pre-fills the sign-in so that this account, not whoever is signed in, consents. */
+  readonly loginHint: string;
   /** The instance name, echoed back to the BSS as `state`. */
   readonly state: string;
   /** Overrides the cloud's authority (the local emulator). */
@@ -43,6 +45,7 @@ export function buildConsentUrl(input: ConsentUrlInput): ConsentUrl {
     redirect_uri: input.redirectUri,
     scope: CONSENT_SCOPES.join(" "),
     prompt: "consent",
+    login_hint: input.loginHint,
     state: input.state,
   })
     .toString()

@@ -20,6 +20,7 @@ export const OBSERVER_PERMISSIONS = [
   "GroupMember.Read.All",
   "RoleManagement.Read.Directory",
   "AuditLog.Read.All",
+  "Policy.Read.All",
 ] as const;
 
 /** The refresh token dies after this many days without use. */

@@ -29,18 +29,25 @@ type Observation =
  * `consent-expired`), so what could not be seen about them (a list not observed, no MFA record)
  * makes the instance `unknown`: unless a problem that blocks for sure was found anyway, or
  * `statusSoFar` (what the other findings already call for) outranks `blocked`.
+ *
+ * A disabled agent blocks whatever the need while a grant exists: Entra refuses the token the BSS
+ * holds for them (AADSTS50057), and they cannot consent again.
  */
 export function checkAdminAgent(
   context: InstanceContext,
   need: ConsentNeed,
   statusSoFar: ReconcileStatus,
+  granted = false,
 ): readonly Finding[] {
   const seen = observeAgent(context);
   const sure = seen.some((item) => item.kind === "problem");
   const decides = need === "needed" && !sure && compareStatusSeverity(statusSoFar, "blocked") > 0;
   const upn = context.instance.spec.consent.adminAgent;
   return seen.flatMap((item): Finding[] => {
-    if (item.kind === "problem") return [problemFinding(item, need)];
+    if (item.kind === "problem") {
+      if (item.code === "agent.disabled" && granted && need !== "needed") return [disabledWithGrant(item)];
+      return [problemFinding(item, need)];
+    }
     // Only a consent that is needed (now or soon) makes the unseen worth a line in the report.
     if (need === "not-needed" || need === "unknown") return [];
     if (item.kind === "gap") {
@@ -67,6 +74,11 @@ function problemFinding(item: Extract<Observation, { kind: "problem" }>, need: C
     need === "unknown" ? "Whether consent is needed could not be told" : "Consent is not needed right now";
   const message = `${item.message} ${now}, but the next one will fail until this is fixed.`;
   return { code, severity: "warning", message, actor };
+}
+
+function disabledWithGrant(item: Extract<Observation, { kind: "problem" }>): Finding {
+  const message = `${item.message} The consent was given, but Microsoft Entra refuses the BSS's token while the account is disabled (AADSTS50057), and a disabled account cannot consent again.`;
+  return { code: item.code, severity: "error", status: "blocked", message, actor: item.actor };
 }
 
 /** The account, its roles, its MFA, as far as the observed lists show them. */

@@ -1,4 +1,5 @@
 import { CONSENT_IDLE_LIFETIME_DAYS } from "../instance/identifiers.js";
+import { describeGraphError, type GraphError } from "../snapshot/snapshot.js";
 import { adminAgent } from "./actors.js";
 import type { AppContext } from "./context.js";
 import { DAY_MS, daysBetween, formatDay, parseGraphDateTime } from "./dates.js";
@@ -21,7 +22,23 @@ export interface SignInAgeAssessment {
 export function checkSignInAge(context: AppContext): SignInAgeAssessment {
   const activities = context.tenant.signInsByAppId;
   if (activities === undefined) {
-    // DESIGN §5: an unknown age is a warning, never an expiry, whatever kept the list from being read.
+    // An unknown age is a warning, never an expiry, whatever kept the list from being read.
+    const unavailable = context.tenant.observation.unavailable?.servicePrincipalSignInActivities;
+    if (unavailable !== undefined) {
+      return unknownAge(
+        context,
+        `Microsoft does not offer the sign-in report there (${unavailable.message})`,
+        "Watch the BSS's Partner Center calls instead: a token refresh refused with AADSTS700082 means the consent must be given again.",
+      );
+    }
+    const error = context.tenant.observation.errors?.servicePrincipalSignInActivities;
+    if (error !== undefined && isLicensingRefusal(error)) {
+      return unknownAge(
+        context,
+        `the sign-in report needs Microsoft Entra ID P1 or P2, which the tenant does not have (${describeGraphError(error)})`,
+        `A Global Administrator of ${context.instance.spec.partner.defaultDomain} can license Entra ID P1 or P2 to get the forecast; until then, watch the BSS's Partner Center calls.`,
+      );
+    }
     return unknownAge(
       context,
       `sign-in activity was not observed${describeListError(context, "servicePrincipalSignInActivities")}`,
@@ -81,4 +98,16 @@ function unknownAge(
     actor: `BSS operators of ${context.instance.metadata.name}`,
   };
   return { state: "unknown", findings: [finding], lastSignInAt: undefined, expiresAt: undefined };
+}
+
+/**
+ * Graph's refusal of a report that needs a premium licence: 403
+ * `Authentication_RequestFromNonPremiumTenantOrB2CTenant` ("Neither tenant is B2C or tenant doesn't
+ * have premium license"). Not a missing permission: granting one would not help.
+ */
+export function isLicensingRefusal(error: GraphError): boolean {
+  return (
+    error.status === 403 &&
+    (/NonPremiumTenant/i.test(error.code) || /premium licen[cs]e/i.test(error.message))
+  );
 }

@@ -1,7 +1,7 @@
 import { buildConsentUrl, type ConsentUrl } from "../consent/consent-url.js";
 import type { PartnerInstance } from "../instance/instance.js";
 
-/** The consent link of an instance whose app is `appId` (DESIGN §6): its cloud, tenant and first redirect URI. */
+/** The consent link of an instance whose app is `appId` (DESIGN §6): its cloud, tenant, first redirect URI and admin agent. */
 export function buildInstanceConsentUrl(
   instance: PartnerInstance,
   appId: string,
@@ -15,6 +15,7 @@ export function buildInstanceConsentUrl(
     tenantId: instance.spec.partner.tenantId,
     appId,
     redirectUri,
+    loginHint: instance.spec.consent.adminAgent,
     state: instance.metadata.name,
     authority,
   });

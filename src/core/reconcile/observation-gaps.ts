@@ -21,6 +21,7 @@ const LISTS: Readonly<Record<TenantListName, { readonly label: string; readonly 
     permission: "GroupMember.Read.All and RoleManagement.Read.Directory",
   },
   userRegistrationDetails: { label: "MFA registration details", permission: "AuditLog.Read.All" },
+  conditionalAccessPolicies: { label: "Conditional Access policies", permission: "Policy.Read.All" },
 };
 
 /**

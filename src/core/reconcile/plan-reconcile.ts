@@ -1,13 +1,18 @@
 import type { LoadedInstance } from "../instance/instance.js";
 import type { GraphError, ObservedSnapshot } from "../snapshot/snapshot.js";
 import { type ConsentNeed, checkAdminAgent } from "./check-admin-agent.js";
+import { checkApplicationPermissions } from "./check-application-permission.js";
 import { checkConsentGrant } from "./check-consent-grant.js";
 import { checkDisplayName } from "./check-display-name.js";
 import { checkKeyValidity } from "./check-key-validity.js";
+import { checkPasswordChange } from "./check-password-change.js";
 import { checkPartnerCenterPermission } from "./check-permission.js";
 import { checkRedirectUris } from "./check-redirect-uris.js";
 import { checkServicePrincipal } from "./check-service-principal.js";
+import { checkSessionRevocation } from "./check-session-revocation.js";
 import { checkSignInAge } from "./check-sign-in-age.js";
+import { checkSignInAudience } from "./check-sign-in-audience.js";
+import { checkSignInFrequency } from "./check-sign-in-frequency.js";
 import { tenantNotObserved, tenantUnreachable } from "./check-tenant.js";
 import type { AppContext, DriftRule, InstanceContext } from "./context.js";
 import { findApp } from "./find-app.js";
@@ -34,9 +39,16 @@ const DRIFT_RULES: readonly DriftRule[] = [
   checkPartnerCenterPermission,
   checkServicePrincipal,
   checkKeyValidity,
+  checkSignInAudience,
+  checkApplicationPermissions,
 ];
 
-const CONSENT_LINK_CODES = new Set(["consent.missing", "consent.expired", "consent.expiring"]);
+const CONSENT_LINK_CODES = new Set([
+  "consent.missing",
+  "consent.expired",
+  "consent.expiring",
+  "consent.revoked",
+]);
 
 /**
  * Plans every instance against what was observed (DESIGN §5): pure and synchronous, no clock, no
@@ -110,6 +122,7 @@ function planInstance(
     return report(loaded, [
       ...lookup.findings,
       ...checkAdminAgent(context, need, deriveStatus(lookup.findings)),
+      ...checkSignInFrequency(context),
     ]);
   }
 
@@ -127,16 +140,21 @@ function planInstance(
   findings.push(...grant.findings);
   const age = grant.state === "granted" ? checkSignInAge(appContext) : undefined;
   if (age !== undefined) findings.push(...age.findings);
+  const revocation = age === undefined ? [] : checkSessionRevocation(appContext, age.lastSignInAt);
+  findings.push(...revocation);
+  if (age !== undefined) findings.push(...checkPasswordChange(appContext, age.lastSignInAt));
+  const revoked = revocation.some((finding) => finding.severity === "error");
 
   const need: ConsentNeed =
-    grant.state === "missing" || age?.state === "expired"
+    grant.state === "missing" || age?.state === "expired" || revoked
       ? "needed"
       : grant.state === "unknown"
         ? "unknown"
         : age?.state === "expiring"
           ? "soon"
           : "not-needed";
-  findings.push(...checkAdminAgent(appContext, need, deriveStatus(findings)));
+  findings.push(...checkAdminAgent(appContext, need, deriveStatus(findings), grant.state === "granted"));
+  findings.push(...checkSignInFrequency(appContext));
 
   const wantsLink = findings.some((finding) => CONSENT_LINK_CODES.has(finding.code));
   return report(loaded, findings, {

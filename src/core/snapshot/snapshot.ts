@@ -20,7 +20,8 @@ export type TenantListName =
   | "servicePrincipalSignInActivities"
   | "users"
   | "memberOf"
-  | "userRegistrationDetails";
+  | "userRegistrationDetails"
+  | "conditionalAccessPolicies";
 
 /** What was observed in one tenant. */
 export interface TenantObservation {
@@ -33,10 +34,24 @@ export interface TenantObservation {
   /** Per user object id: `/users/{id}/memberOf`. */
   readonly memberOf?: Readonly<Record<string, readonly GraphDirectoryObject[]>>;
   readonly userRegistrationDetails?: readonly GraphUserRegistrationDetails[];
+  /** v1.0 `identity/conditionalAccess/policies` (needs Policy.Read.All; optional in older snapshots). */
+  readonly conditionalAccessPolicies?: readonly GraphConditionalAccessPolicy[];
   /** The tenant could not be read at all (e.g. 403 `Authorization_RequestDenied`). */
   readonly error?: GraphError;
   /** Why a particular list is missing. */
   readonly errors?: Readonly<Partial<Record<TenantListName, GraphError>>>;
+  /**
+   * Lists Microsoft does not offer where the tenant is (e.g. the beta sign-in report in the China
+   * cloud): not asked for, so neither observed nor an error.
+   */
+  readonly unavailable?: Readonly<Partial<Record<TenantListName, Unavailable>>>;
+}
+
+/** Why a list was not asked for. */
+export interface Unavailable {
+  /** `NotAvailableInCloud`. */
+  readonly code: string;
+  readonly message: string;
 }
 
 export interface GraphError {
@@ -58,6 +73,8 @@ export interface GraphApplication {
   readonly appId: string;
   readonly displayName: string | null;
   readonly createdDateTime?: string | null;
+  /** `AzureADMyOrg` (single tenant), `AzureADMultipleOrgs` (multitenant), …; absent in older snapshots. */
+  readonly signInAudience?: string | null;
   readonly tags: readonly string[];
   readonly web: { readonly redirectUris: readonly string[] };
   readonly requiredResourceAccess: readonly GraphRequiredResourceAccess[];
@@ -115,12 +132,15 @@ export interface GraphServicePrincipalSignInActivity {
   readonly lastSignInActivity?: GraphSignInActivity | null;
 }
 
-/** `microsoft.graph.user` (id, userPrincipalName, accountEnabled, displayName). */
+/** `microsoft.graph.user` as the observer selects it. */
 export interface GraphUser {
   readonly id: string;
   readonly userPrincipalName: string;
   readonly accountEnabled: boolean;
   readonly displayName?: string | null;
+  /** Refresh tokens issued before this instant are refused (set by "revoke sessions"). */
+  readonly signInSessionsValidFromDateTime?: string | null;
+  readonly lastPasswordChangeDateTime?: string | null;
 }
 
 /** An entry of `memberOf`: `#microsoft.graph.group`, `#microsoft.graph.directoryRole`, … */
@@ -137,6 +157,48 @@ export interface GraphUserRegistrationDetails {
   readonly userPrincipalName?: string | null;
   readonly isMfaRegistered: boolean;
   readonly methodsRegistered?: readonly string[];
+}
+
+/** v1.0 `microsoft.graph.conditionalAccessPolicy`: only what the planner reads is named. */
+export interface GraphConditionalAccessPolicy {
+  readonly id: string;
+  readonly displayName?: string | null;
+  /** `enabled`, `disabled` or `enabledForReportingButNotEnforced` (report-only). */
+  readonly state: string;
+  readonly conditions?: {
+    readonly users?: GraphConditionalAccessUsers | null;
+    readonly applications?: GraphConditionalAccessApplications | null;
+  } | null;
+  readonly sessionControls?: {
+    readonly signInFrequency?: GraphSignInFrequencySessionControl | null;
+  } | null;
+}
+
+/** `conditionalAccessUsers`: ids, `All`, `None`, `GuestsOrExternalUsers`; role template ids. */
+export interface GraphConditionalAccessUsers {
+  readonly includeUsers?: readonly string[];
+  readonly excludeUsers?: readonly string[];
+  readonly includeGroups?: readonly string[];
+  readonly excludeGroups?: readonly string[];
+  readonly includeRoles?: readonly string[];
+  readonly excludeRoles?: readonly string[];
+}
+
+/** `conditionalAccessApplications`: app ids, `All`, `None`, `Office365`, … */
+export interface GraphConditionalAccessApplications {
+  readonly includeApplications?: readonly string[];
+  readonly excludeApplications?: readonly string[];
+}
+
+/** `signInFrequencySessionControl`. */
+export interface GraphSignInFrequencySessionControl {
+  readonly isEnabled?: boolean | null;
+  readonly value?: number | null;
+  /** `days` or `hours`. */
+  readonly type?: string | null;
+  readonly authenticationType?: string | null;
+  /** `timeBased` or `everyTime`. */
+  readonly frequencyInterval?: string | null;
 }
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;

@@ -1,3 +1,4 @@
+import type { TenantListName } from "../../core/snapshot/snapshot.js";
 import {
   type EmulatedTenant,
   findByAppId,
@@ -64,7 +65,30 @@ const FILTERABLE: Readonly<Record<string, readonly string[]>> = {
  * forms, `$select` and paging. Anything else is a Graph-shaped 400 or 404.
  */
 export function routeGraphGet(request: GraphGet): GraphReply {
+  const [, , ...segments] = request.url.pathname.split("/").map(decodeURIComponent);
+  const listName = listOf(request);
+  const refusal = listName === undefined ? undefined : request.tenant.listErrors.get(listName);
+  if (refusal !== undefined) {
+    return graphErrorReply(refusal.status ?? 403, refusal.code, refusal.message, request.now);
+  }
+  return answer(request, segments);
+}
+
+/** Which snapshot list a read belongs to, so that a seeded refusal of that list applies to it. */
+function listOf(request: GraphGet): TenantListName | undefined {
   const [, version = "", ...segments] = request.url.pathname.split("/").map(decodeURIComponent);
+  const path = segments.join("/");
+  if (path === "identity/conditionalAccess/policies") return "conditionalAccessPolicies";
+  if (version === "beta" && path === "reports/servicePrincipalSignInActivities")
+    return "servicePrincipalSignInActivities";
+  if (path.startsWith("reports/authenticationMethods/userRegistrationDetails"))
+    return "userRegistrationDetails";
+  if (segments[0] === "users") return segments[2] === "memberOf" ? "memberOf" : "users";
+  return undefined;
+}
+
+function answer(request: GraphGet, segments: readonly string[]): GraphReply {
+  const version = request.url.pathname.split("/")[1] ?? "";
   const { tenant, now } = request;
   const [first, second, third, fourth] = segments;
   const path = segments.join("/");
@@ -118,6 +142,9 @@ export function routeGraphGet(request: GraphGet): GraphReply {
   }
   if (version === "beta" && path === "reports/servicePrincipalSignInActivities") {
     return list(request, tenant.servicePrincipalSignInActivities, "servicePrincipalSignInActivities");
+  }
+  if (path === "identity/conditionalAccess/policies") {
+    return list(request, tenant.conditionalAccessPolicies, "conditionalAccessPolicies");
   }
   return badRequest(`Resource not found for the segment '${segments.at(-1) ?? ""}'.`, now);
 }

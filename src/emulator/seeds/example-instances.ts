@@ -1,11 +1,16 @@
+import { GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../../core/instance/identifiers.js";
 import type { ObservedSnapshot } from "../../core/snapshot/snapshot.js";
-import { buildPartnerTenant, type PartnerTenantSpec } from "./partner-tenant.js";
+import { adminAgentsGroupId, buildPartnerTenant, type PartnerTenantSpec } from "./partner-tenant.js";
+
+const FABRIKAM_TENANT = "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
 /**
  * The partner tenants of the example instances in `instances/`, seeded so that `npm start` shows
- * three states: contoso-primary is ready (consented 12 days ago), contoso-sandbox needs consent
- * (its admin agent, a Global Administrator with MFA, may give it), and fabrikam-china is blocked
- * (its admin agent has no MFA method). Each tenant also has a user who is not an admin agent.
+ * three states: contoso-primary is ready (consented 12 days ago; its admin agent's password changed
+ * since, a warning), contoso-sandbox needs consent (its admin agent, a Global Administrator with
+ * MFA, may give it), and fabrikam-china is blocked twice over: its admin agent has no MFA method,
+ * and a Conditional Access policy makes administrators sign in every 12 hours, so no consent could
+ * last. Each tenant also has a user who is not an admin agent.
  */
 export const EXAMPLE_TENANTS: readonly PartnerTenantSpec[] = [
   {
@@ -20,6 +25,7 @@ export const EXAMPLE_TENANTS: readonly PartnerTenantSpec[] = [
       name: "Adele Vance",
       mfa: true,
       role: "AdminAgents",
+      passwordChangedDaysAgo: 4,
     },
     others: [
       {
@@ -60,7 +66,7 @@ export const EXAMPLE_TENANTS: readonly PartnerTenantSpec[] = [
     consentedDaysAgo: undefined,
   },
   {
-    tenantId: "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+    tenantId: FABRIKAM_TENANT,
     instance: "fabrikam-china",
     appId: "2e4a6c8e-1f3b-4d5a-8e7c-9b1d3f5a7c9e",
     displayName: "Fabrikam BSS - Partner Center (China)",
@@ -82,6 +88,17 @@ export const EXAMPLE_TENANTS: readonly PartnerTenantSpec[] = [
       },
     ],
     consentedDaysAgo: undefined,
+    conditionalAccessPolicies: [
+      {
+        id: "c4a1e7d2-9b3f-4e6a-8d5c-2f7b1a9e3c60",
+        displayName: "Administrators: sign in every 12 hours",
+        state: "enabled",
+        includeGroups: [adminAgentsGroupId(FABRIKAM_TENANT)],
+        includeRoles: [GLOBAL_ADMINISTRATOR_ROLE_TEMPLATE_ID],
+        includeApplications: ["All"],
+        signInEveryHours: 12,
+      },
+    ],
   },
 ];
 

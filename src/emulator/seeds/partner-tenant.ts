@@ -8,6 +8,7 @@ import {
   PARTNER_CENTER_USER_IMPERSONATION_ID,
 } from "../../core/instance/identifiers.js";
 import type { TenantObservation } from "../../core/snapshot/snapshot.js";
+import { buildConditionalAccessPolicy, type SeedPolicy } from "./conditional-access.js";
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +19,16 @@ export interface SeedUser {
   readonly mfa: boolean;
   /** How the user is an admin agent, if at all. */
   readonly role: "AdminAgents" | "GlobalAdministrator" | "none";
+  /** Sign-in blocked (`accountEnabled: false`). */
+  readonly disabled?: boolean;
+  /** Days since someone revoked the user's sessions; undefined: sessions valid since the account was made. */
+  readonly sessionsRevokedDaysAgo?: number;
+  /** Days since the password changed; undefined: when the account was made. */
+  readonly passwordChangedDaysAgo?: number;
 }
+
+/** Users were made this many days before `now`. */
+const USERS_CREATED_DAYS_AGO = 400;
 
 /** One partner tenant with one cspops instance in it, described by what matters to its status. */
 export interface PartnerTenantSpec {
@@ -34,13 +44,21 @@ export interface PartnerTenantSpec {
   readonly consentedDaysAgo: number | undefined;
   /** Keeps the instance's object ids apart when several instances share a tenant (24 characters). */
   readonly objectIdPrefix?: string | undefined;
+  /** The tenant's Conditional Access policies; the AdminAgents group's id is `adminAgentsGroupId(tenantId)`. */
+  readonly conditionalAccessPolicies?: readonly SeedPolicy[] | undefined;
+}
+
+/** Object id of the AdminAgents group in a seeded tenant (Conditional Access policies may name it). */
+export function adminAgentsGroupId(tenantId: string): string {
+  return `${tenantId.slice(0, 24)}${"ad1".padStart(12, "0")}`;
 }
 
 /**
  * The tenant's directory as Graph shows it (documented shapes): the instance's app with its tags,
  * redirect URIs, Partner Center permission and a Key valid 150 more days; the service principals
  * (the app's, Partner Center's, Graph's); the grant and sign-in when consented; the users with their
- * memberships and MFA registration. Dates are relative to `now`; object ids derive from the tenant id.
+ * memberships, sessions, password dates and MFA registration; the Conditional Access policies. Dates
+ * are relative to `now`; object ids derive from the tenant id.
  */
 export function buildPartnerTenant(spec: PartnerTenantSpec, now: Date): TenantObservation {
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS).toISOString();
@@ -54,11 +72,16 @@ export function buildPartnerTenant(spec: PartnerTenantSpec, now: Date): TenantOb
     users: users.map((user) => ({
       id: user.id,
       userPrincipalName: user.upn,
-      accountEnabled: true,
+      accountEnabled: user.disabled !== true,
       displayName: user.name,
+      signInSessionsValidFromDateTime: at(-(user.sessionsRevokedDaysAgo ?? USERS_CREATED_DAYS_AGO)),
+      lastPasswordChangeDateTime: at(-(user.passwordChangedDaysAgo ?? USERS_CREATED_DAYS_AGO)),
     })),
     memberOf: Object.fromEntries(users.map((user) => [user.id, memberships(user, tenantObject)])),
     userRegistrationDetails: users.map((user) => registration(user, at(-30))),
+    conditionalAccessPolicies: (spec.conditionalAccessPolicies ?? []).map((policy) =>
+      buildConditionalAccessPolicy(policy, at(-100)),
+    ),
   };
   if (spec.appId === undefined) {
     return {
@@ -79,7 +102,8 @@ export function buildPartnerTenant(spec: PartnerTenantSpec, now: Date): TenantOb
     appId: spec.appId,
     displayName: spec.displayName,
     createdDateTime: at(-200),
-    signInAudience: "AzureADMyOrg",
+    // Multitenant, as Microsoft's secure application model guide registers it.
+    signInAudience: "AzureADMultipleOrgs",
     tags: [MANAGED_TAG, instanceTag(spec.instance)],
     web: {
       redirectUris: [...spec.redirectUris],

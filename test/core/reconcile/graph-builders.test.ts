@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseGraphDateTime } from "../../../src/core/reconcile/dates.js";
 import { parseSnapshot } from "../../../src/core/snapshot/parse-snapshot.js";
 import {
+  conditionalAccessPolicy,
   directoryRoleMembership,
   graphApplication,
   graphServicePrincipal,
@@ -70,6 +71,7 @@ const builders: readonly [string, () => unknown][] = [
   ],
   ["user", () => graphUser({ userPrincipalName: "adele@contoso.onmicrosoft.com" })],
   ["memberOfGroup", () => groupMembership("AdminAgents")],
+  ["conditionalAccessPolicy", () => conditionalAccessPolicy({ displayName: "Admins every 12 hours" })],
   ["memberOfDirectoryRole", () => directoryRoleMembership()],
   [
     "userRegistrationDetails",
@@ -102,6 +104,7 @@ describe("Graph builders", () => {
           users: [user],
           memberOf: { [String(user.id)]: [example("memberOfGroup"), example("memberOfDirectoryRole")] },
           userRegistrationDetails: [example("userRegistrationDetails")],
+          conditionalAccessPolicies: [example("conditionalAccessPolicy")],
         },
       },
     };

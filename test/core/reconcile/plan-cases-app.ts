@@ -1,5 +1,11 @@
 // The planner's table, part 1: a ready scenario, observation gaps, finding the app, drift.
-import { graphApplication, guidFor, passwordCredential } from "../../support/graph-builders.js";
+import { MICROSOFT_GRAPH_APP_ID } from "../../../src/core/instance/identifiers.js";
+import {
+  graphApplication,
+  guidFor,
+  partnerCenterAccess,
+  passwordCredential,
+} from "../../support/graph-builders.js";
 import { type Case, firstApp, withApp } from "./plan-changes.js";
 import { daysBeforeNow } from "./scenario.js";
 
@@ -151,5 +157,44 @@ export const APP_CASES: readonly Case[] = [
     change: (s) => withApp(s, { passwordCredentials: [passwordCredential({ endDateTime: null })] }),
     status: "ready",
     codes: [],
+  },
+
+  // The app Microsoft's secure application model guide describes: multitenant, delegated only.
+  {
+    name: "single-tenant app",
+    change: (s) => withApp(s, { signInAudience: "AzureADMyOrg" }),
+    status: "ready",
+    codes: ["drift.sign-in-audience"],
+  },
+  {
+    name: "single-tenant adopted app",
+    options: { existingAppId: "0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b" },
+    change: (s) => withApp(s, { signInAudience: "AzureADMyOrg" }),
+    status: "ready",
+    codes: ["drift.sign-in-audience"],
+  },
+  {
+    name: "app from a snapshot without signInAudience",
+    change: (s) => {
+      const { signInAudience: _audience, ...app } = firstApp(s);
+      s.tenant.applications = [app];
+    },
+    status: "ready",
+    codes: [],
+  },
+  {
+    name: "app requesting an application permission (Role)",
+    change: (s) =>
+      withApp(s, {
+        requiredResourceAccess: [
+          partnerCenterAccess(),
+          {
+            resourceAppId: MICROSOFT_GRAPH_APP_ID,
+            resourceAccess: [{ id: "df021288-bdef-4463-88db-98f22de89214", type: "Role" }],
+          },
+        ],
+      }),
+    status: "ready",
+    codes: ["drift.application-permission"],
   },
 ];

@@ -51,11 +51,23 @@ export const withApp = (scenario: Scenario, change: Partial<Parameters<typeof gr
 };
 export const withAgent = (
   scenario: Scenario,
-  change: { enabled?: boolean; memberOf?: unknown[]; mfa?: boolean },
+  change: {
+    enabled?: boolean;
+    memberOf?: unknown[];
+    mfa?: boolean;
+    sessionsValidFrom?: string;
+    passwordChangedAt?: string;
+  },
 ) => {
   const agent = graphUser({
     userPrincipalName: scenario.loaded.instance.spec.consent.adminAgent,
     accountEnabled: change.enabled ?? true,
+    ...(change.sessionsValidFrom === undefined
+      ? {}
+      : { signInSessionsValidFromDateTime: change.sessionsValidFrom }),
+    ...(change.passwordChangedAt === undefined
+      ? {}
+      : { lastPasswordChangeDateTime: change.passwordChangedAt }),
   });
   scenario.tenant.users = [agent];
   scenario.tenant.memberOf = { [agent.id]: (change.memberOf ?? [groupMembership("AdminAgents")]) as never };

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { planReconcile } from "../../../src/core/reconcile/plan-reconcile.js";
-import { graphError } from "../../support/graph-builders.js";
+import { conditionalAccessPolicy, graphError, signInFrequency } from "../../support/graph-builders.js";
 import { APP_CASES } from "./plan-cases-app.js";
 import { CONSENT_CASES } from "./plan-cases-consent.js";
+import { LASTING_CASES } from "./plan-cases-lasting.js";
 import { noConsent, signInAt, withAgent } from "./plan-changes.js";
 import { daysBeforeNow, NOW, readyScenario, snapshotOf, snapshotOfScenarios } from "./scenario.js";
 
@@ -15,7 +16,7 @@ const validateReport = new Ajv2020.default({ allErrors: true, strict: true }).co
   ) as object,
 );
 
-const cases = [...APP_CASES, ...CONSENT_CASES];
+const cases = [...APP_CASES, ...CONSENT_CASES, ...LASTING_CASES];
 
 describe("planReconcile", () => {
   it.each(cases)("$name → $status", ({ options, change, status, codes }) => {
@@ -190,5 +191,118 @@ describe("planReconcile", () => {
     planReconcile([scenario.loaded], snapshot, NOW);
 
     expect(snapshot).toEqual(before);
+  });
+});
+
+describe("planReconcile: what ends a consent early", () => {
+  const plan = (scenario: ReturnType<typeof readyScenario>) =>
+    planReconcile([scenario.loaded], snapshotOfScenarios(scenario), NOW).instances[0];
+
+  it("says when the sessions were revoked and gives the consent link, pre-filled for the admin agent", () => {
+    const scenario = readyScenario({ adminAgent: "adele@contoso-primary.onmicrosoft.com" });
+    withAgent(scenario, { sessionsValidFrom: "2026-11-17T08:30:00Z" });
+
+    const instance = plan(scenario);
+
+    expect(instance?.status).toBe("consent-expired");
+    expect(instance?.findings[0]).toMatchObject({
+      code: "consent.revoked",
+      severity: "error",
+      actor: "adele@contoso-primary.onmicrosoft.com (admin agent)",
+    });
+    expect(instance?.findings[0]?.message).toContain("revoked on 2026-11-17 08:30 UTC");
+    expect(instance?.findings[0]?.message).toContain("last delegated sign-in (2026-11-10 10:00 UTC)");
+    expect(new URL(instance?.consentUrl ?? "").searchParams.get("login_hint")).toBe(
+      "adele@contoso-primary.onmicrosoft.com",
+    );
+  });
+
+  it("names both dates when the password changed after the last sign-in", () => {
+    const scenario = readyScenario();
+    withAgent(scenario, { passwordChangedAt: "2026-11-18T12:00:00Z" });
+
+    const [finding] = plan(scenario)?.findings ?? [];
+
+    expect(finding?.severity).toBe("warning");
+    expect(finding?.message).toContain("changed on 2026-11-18 12:00 UTC");
+    expect(finding?.message).toContain("(2026-11-10 10:00 UTC)");
+  });
+
+  it("says a disabled agent's token is refused although the consent was given", () => {
+    const scenario = readyScenario();
+    withAgent(scenario, { enabled: false });
+
+    const [finding] = plan(scenario)?.findings ?? [];
+
+    expect(finding).toMatchObject({ code: "agent.disabled", severity: "error", status: "blocked" });
+    expect(finding?.message).toContain("AADSTS50057");
+    expect(finding?.message).toContain("cannot consent again");
+  });
+
+  it("names the Conditional Access policy, its period and what to change", () => {
+    const scenario = readyScenario();
+    withAgent(scenario, {});
+    scenario.tenant.conditionalAccessPolicies = [
+      conditionalAccessPolicy({
+        displayName: "Admins daily",
+        includeUsers: ["All"],
+        signInFrequency: signInFrequency(1, "days"),
+      }),
+    ];
+
+    const instance = plan(scenario);
+
+    const [finding] = instance?.findings ?? [];
+    expect(instance?.consentUrl).toBeNull();
+    expect(finding?.message).toContain('Conditional Access policy "Admins daily"');
+    expect(finding?.message).toContain("every 1 day");
+    expect(finding?.message).toContain("AADSTS70043");
+    expect(finding?.message).toContain(`exclude ${scenario.loaded.instance.spec.consent.adminAgent}`);
+    expect(finding?.message).toContain("fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd");
+  });
+
+  it("names Policy.Read.All when the policies could not be read", () => {
+    const scenario = readyScenario();
+    delete scenario.tenant.conditionalAccessPolicies;
+
+    const [finding] = plan(scenario)?.findings ?? [];
+
+    expect(finding).toMatchObject({ code: "observation.incomplete", severity: "warning" });
+    expect(finding?.status).toBeUndefined();
+    expect(finding?.message).toContain("Policy.Read.All");
+  });
+
+  it("says the sign-in report is not offered in the China cloud, not that a permission is missing", () => {
+    const scenario = readyScenario({ name: "fabrikam-china", cloud: "china" });
+    delete scenario.tenant.servicePrincipalSignInActivities;
+    scenario.tenant.unavailable = {
+      servicePrincipalSignInActivities: { code: "NotAvailableInCloud", message: "not in the China cloud" },
+    };
+
+    const [finding] = plan(scenario)?.findings ?? [];
+
+    expect(finding?.code).toBe("consent.age-unknown");
+    expect(finding?.message).toContain(
+      "Microsoft does not offer the sign-in report there (not in the China cloud)",
+    );
+    expect(finding?.message).not.toContain("AuditLog.Read.All");
+  });
+
+  it("says the sign-in report needs Entra ID P1 or P2 when Graph refuses it for licensing", () => {
+    const scenario = readyScenario();
+    delete scenario.tenant.servicePrincipalSignInActivities;
+    scenario.tenant.errors = {
+      servicePrincipalSignInActivities: graphError(
+        403,
+        "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+        "Neither tenant is B2C or tenant doesn't have premium license",
+      ),
+    };
+
+    const [finding] = plan(scenario)?.findings ?? [];
+
+    expect(finding?.code).toBe("consent.age-unknown");
+    expect(finding?.message).toContain("needs Microsoft Entra ID P1 or P2");
+    expect(finding?.message).not.toContain("AuditLog.Read.All");
   });
 });

@@ -88,7 +88,8 @@ export interface Scenario {
 /**
  * The instance's tenant as Graph shows it when the instance is ready: the tagged app matching the
  * YAML with a Key valid for 170 more days, its service principal, an AllPrincipals grant to Partner
- * Center, a delegated sign-in 10 days ago, and an enabled admin agent in AdminAgents with MFA.
+ * Center, a delegated sign-in 10 days ago, an enabled admin agent in AdminAgents with MFA, and no
+ * Conditional Access policy.
  */
 export function readyScenario(options: InstanceOptions = {}, now: Date = NOW): Scenario {
   const loaded = loadedInstance(options);
@@ -126,6 +127,7 @@ export function readyScenario(options: InstanceOptions = {}, now: Date = NOW): S
     users: [agent],
     memberOf: { [agent.id]: [groupMembership("AdminAgents")] },
     userRegistrationDetails: [userRegistrationDetails({ user: agent, isMfaRegistered: true })],
+    conditionalAccessPolicies: [],
   };
   return {
     loaded,
