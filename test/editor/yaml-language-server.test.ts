@@ -156,7 +156,7 @@ describe("yaml-language-server, as an editor runs it on instance files (modeline
       const hover = await server.hover(uri, { line, character: prefix.length - 1 });
       const node = schemaNode(path);
       titles.push(node.title);
-      expect(hover, path.join(".")).toMatch(new RegExp(`^#### ${escape(node.title)}\\n`));
+      expect(hover, path.join(".")).toMatch(new RegExp(`^#### ${escapeRegExp(node.title)}\\n`));
       expect(hover).toContain(node.markdownDescription ?? node.description);
     }
     expect(new Set(titles).size).toBe(fields.length);
@@ -212,6 +212,6 @@ function schemaNode(path: readonly string[]): TitledNode {
   return node;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

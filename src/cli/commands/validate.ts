@@ -1,5 +1,6 @@
 import { readInstanceSources } from "../../adapters/instance-files.js";
-import { ExitCode } from "../../core/diagnostics/errors.js";
+import type { Diagnostic } from "../../core/diagnostics/diagnostic.js";
+import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
 import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../../render/diagnostics-github.js";
 import { renderDiagnosticsJson } from "../../render/diagnostics-json.js";
 import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/diagnostics-text.js";
@@ -10,12 +11,19 @@ import { validateSources } from "../load-instances.js";
 export interface ValidateOptions {
   readonly dir: string;
   readonly format: "text" | "json" | "github";
+  /** An empty folder is valid; without it, a gate pointed at the wrong folder fails. */
+  readonly allowEmpty?: boolean | undefined;
 }
 
-/** `cspops validate`: exit 0 when valid (warnings allowed), 1 when any file has an error. */
+/**
+ * `cspops validate`: exit 0 when valid (warnings allowed), 1 when any file has an error or when
+ * the folder holds no instance file and `--allow-empty` was not given.
+ */
 export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
   const sources = await readInstanceSources(options.dir, context.cwd);
   const result = await validateSources(sources);
+  if (result.fileCount === 0 && options.allowEmpty !== true)
+    throw noInstanceFiles(options.dir, result.diagnostics);
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
 
   switch (options.format) {
@@ -37,4 +45,18 @@ export async function runValidate(options: ValidateOptions, context: CliContext)
     }
   }
   return result.ok ? ExitCode.ok : ExitCode.invalidInput;
+}
+
+/** An empty folder (or one of other YAML only) is most often the wrong folder: say which files it held. */
+function noInstanceFiles(dir: string, diagnostics: readonly Diagnostic[]): InputError {
+  const skipped = diagnostics
+    .filter((diagnostic) => diagnostic.code === "file.not-an-instance")
+    .map((diagnostic) => diagnostic.file);
+  const held =
+    skipped.length === 0
+      ? "it holds no *.yaml or *.yml file"
+      : `${skipped.join(", ")} ${skipped.length === 1 ? "is not an instance file" : "are not instance files"} (no \`apiVersion: cspops/v1\`, \`kind: PartnerInstance\`)`;
+  return new InputError(`no instance files in '${dir}': ${held}`, {
+    hint: "point --dir at the folder of instance files (instances/ by default), or pass --allow-empty when an empty folder is expected",
+  });
 }

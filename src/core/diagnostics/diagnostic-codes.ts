@@ -10,6 +10,7 @@ export const DIAGNOSTIC_CODES = {
   "file.too-large": ["error", "the file is larger than 1 MiB"],
   "file.empty": ["error", "the file declares nothing"],
   "file.not-a-mapping": ["error", "the top level is a list or a single value"],
+  "file.not-an-instance": ["warning", "YAML that is not an instance (Pulumi.yaml, a workflow): skipped"],
   "yaml.syntax": ["error", "the YAML does not parse"],
   "yaml.duplicate-key": ["error", "a key appears twice in one mapping"],
   "yaml.alias-limit": ["error", "aliases expand to too many copies (an alias bomb)"],

@@ -18,6 +18,7 @@ import {
 import { decodeInstanceBytes } from "../yaml/yaml-decode.js";
 import { type ParsedYamlFile, type ParseResult, parseInstanceYamlFast } from "../yaml/yaml-parse.js";
 import { normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
+import { isMeantAsInstance, notAnInstanceFinding } from "./instance-kind.js";
 import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
 /** Reads a file with the `yaml` library: `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). */
@@ -44,6 +45,10 @@ interface PendingFile {
   readonly pending: string;
 }
 
+/** YAML that declares something else (Pulumi.yaml, a workflow): warned about once, then skipped. */
+const SKIPPED = { skipped: true } as const;
+type SkippedFile = typeof SKIPPED;
+
 /**
  * Validation half done: every file the fast path read without finding anything is checked; the
  * rest wait in `files` as pending for the `yaml` library, which `finishValidation` needs only if
@@ -51,8 +56,8 @@ interface PendingFile {
  */
 export interface StartedValidation {
   readonly sources: readonly InstanceSource[];
-  /** Per source, in order: its readable file, undefined if unreadable, or pending. */
-  readonly files: readonly (ReadableFile | undefined | PendingFile)[];
+  /** Per source, in order: its readable file, undefined if unreadable, pending, or skipped. */
+  readonly files: readonly (ReadableFile | undefined | PendingFile | SkippedFile)[];
   readonly diagnostics: readonly Diagnostic[];
   /** The cross-file rules' findings, already worked out when no file is pending. */
   readonly crossFileFindings: readonly Finding[] | undefined;
@@ -69,13 +74,17 @@ export interface StartedValidation {
 export function startValidation(sources: readonly InstanceSource[]): StartedValidation {
   const diagnostics: Diagnostic[] = [];
   let pending = 0;
-  const files = sources.map((source): ReadableFile | undefined | PendingFile => {
+  const files = sources.map((source): ReadableFile | undefined | PendingFile | SkippedFile => {
     const decoded = decodeInstanceBytes(source.file, source.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText));
       return undefined;
     }
     const parsed = parseInstanceYamlFast(source.file, decoded.text);
+    if (parsed !== undefined && !isMeantAsInstance(parsed.data)) {
+      diagnostics.push(notAnInstance(source.file));
+      return SKIPPED;
+    }
     if (parsed === undefined || !isClean(parsed)) {
       pending++;
       return { pending: decoded.text };
@@ -98,9 +107,14 @@ export function finishValidation(
 ): ValidationResult {
   const diagnostics = [...started.diagnostics];
   const readable: ReadableFile[] = [];
+  let skipped = 0;
   started.files.forEach((file, index) => {
     const source = started.sources[index];
     if (file === undefined || source === undefined) return;
+    if ("skipped" in file) {
+      skipped++;
+      return;
+    }
     if (isReadable(file)) {
       readable.push(file);
       return;
@@ -110,11 +124,17 @@ export function finishValidation(
       diagnostics.push(...parsed.diagnostics, ...scanUnparsedText(source.file, file.pending));
       return;
     }
+    if (!isMeantAsInstance(parsed.parsed.data)) {
+      diagnostics.push(notAnInstance(source.file));
+      skipped++;
+      return;
+    }
     readable.push(checkFile(source, parsed.parsed, diagnostics));
   });
 
   const byFile = new Map(readable.map((file) => [file.source.file, file]));
-  const unreadable = started.sources.length - readable.length;
+  const fileCount = started.sources.length - skipped;
+  const unreadable = fileCount - readable.length;
   for (const finding of started.crossFileFindings ?? runInstanceRules(readable)) {
     const file = byFile.get(finding.file);
     if (file === undefined) continue;
@@ -130,11 +150,16 @@ export function finishValidation(
       instance: normaliseInstance(file.data as PartnerInstanceDocument),
     }));
   const sorted = diagnostics.map(redactDiagnostic).sort(compareDiagnostics);
-  return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount: started.sources.length };
+  return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount };
 }
 
-function isReadable(file: ReadableFile | PendingFile | undefined): file is ReadableFile {
-  return file !== undefined && !("pending" in file);
+function isReadable(file: ReadableFile | PendingFile | SkippedFile | undefined): file is ReadableFile {
+  return file !== undefined && !("pending" in file) && !("skipped" in file);
+}
+
+/** Placed at the top of the file: the whole file is skipped, no position inside it matters. */
+function notAnInstance(file: string): Diagnostic {
+  return { ...toBaseDiagnostic(notAnInstanceFinding(file)), line: 1, column: 1 };
 }
 
 function runInstanceRules(files: readonly ReadableFile[]): Finding[] {
