@@ -45,7 +45,10 @@ interface PendingFile {
   readonly pending: string;
 }
 
-/** YAML that declares something else (Pulumi.yaml, a workflow): warned about once, then skipped. */
+/**
+ * YAML that declares something else (Pulumi.yaml, a workflow): warned about once, then skipped;
+ * only its text is still scanned for a pasted client secret.
+ */
 const SKIPPED = { skipped: true } as const;
 type SkippedFile = typeof SKIPPED;
 
@@ -82,7 +85,7 @@ export function startValidation(sources: readonly InstanceSource[]): StartedVali
     }
     const parsed = parseInstanceYamlFast(source.file, decoded.text);
     if (parsed !== undefined && !isMeantAsInstance(parsed.data)) {
-      diagnostics.push(notAnInstance(source.file));
+      diagnostics.push(notAnInstance(source.file), ...scanUnparsedText(source.file, decoded.text));
       return SKIPPED;
     }
     if (parsed === undefined || !isClean(parsed)) {
@@ -125,7 +128,7 @@ export function finishValidation(
       return;
     }
     if (!isMeantAsInstance(parsed.parsed.data)) {
-      diagnostics.push(notAnInstance(source.file));
+      diagnostics.push(notAnInstance(source.file), ...scanUnparsedText(source.file, file.pending));
       skipped++;
       return;
     }
