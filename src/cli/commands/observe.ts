@@ -9,6 +9,7 @@ import { observeLive } from "./observe-live.js";
 export interface ObserveCommandOptions {
   readonly dir: string;
   readonly out: string;
+  readonly allowEmpty?: boolean | undefined;
 }
 
 /**
@@ -17,7 +18,7 @@ export interface ObserveCommandOptions {
  * could be read (nothing is written then, so the previous file stays whole).
  */
 export async function runObserve(options: ObserveCommandOptions, context: CliContext): Promise<number> {
-  const instances = await loadValidInstances(options.dir, context);
+  const instances = await loadValidInstances(options.dir, context, { allowEmpty: options.allowEmpty });
   const snapshot = await observeLive(instances, context);
   const path = resolve(context.cwd, options.out);
   try {

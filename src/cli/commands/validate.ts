@@ -1,12 +1,11 @@
 import { readInstanceSources } from "../../adapters/instance-files.js";
-import type { Diagnostic } from "../../core/diagnostics/diagnostic.js";
-import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
+import { ExitCode } from "../../core/diagnostics/errors.js";
 import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../../render/diagnostics-github.js";
 import { renderDiagnosticsJson } from "../../render/diagnostics-json.js";
 import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/diagnostics-text.js";
 import { type CliContext, useColour } from "../context.js";
 import { appendStepSummary } from "../github-env.js";
-import { validateSources } from "../load-instances.js";
+import { noInstanceFiles, validateSources } from "../load-instances.js";
 
 export interface ValidateOptions {
   readonly dir: string;
@@ -45,18 +44,4 @@ export async function runValidate(options: ValidateOptions, context: CliContext)
     }
   }
   return result.ok ? ExitCode.ok : ExitCode.invalidInput;
-}
-
-/** An empty folder (or one of other YAML only) is most often the wrong folder: say which files it held. */
-function noInstanceFiles(dir: string, diagnostics: readonly Diagnostic[]): InputError {
-  const skipped = diagnostics
-    .filter((diagnostic) => diagnostic.code === "file.not-an-instance")
-    .map((diagnostic) => diagnostic.file);
-  const held =
-    skipped.length === 0
-      ? "it holds no *.yaml or *.yml file"
-      : `${skipped.join(", ")} ${skipped.length === 1 ? "is not an instance file" : "are not instance files"} (no \`apiVersion: cspops/v1\`, \`kind: PartnerInstance\`)`;
-  return new InputError(`no instance files in '${dir}': ${held}`, {
-    hint: "point --dir at the folder of instance files (instances/ by default), or pass --allow-empty when an empty folder is expected",
-  });
 }
