@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import addEditorKeywords from "./editor-keywords.cjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "src/core/generated");
@@ -26,23 +27,6 @@ const schemas = [
     useDefaults: false,
     optional: true,
   },
-];
-
-/**
- * Keywords yaml-language-server (and VS Code's JSON service) read to guide people editing the YAML:
- * messages, Markdown hovers, enum explanations. They are annotations: Ajv validates nothing with
- * them, but strict mode must know them rather than reject the schema.
- */
-const text = { type: "string", minLength: 1 };
-const texts = { type: "array", items: text };
-const EDITOR_KEYWORDS = [
-  { keyword: "markdownDescription", metaSchema: text },
-  { keyword: "errorMessage", metaSchema: text },
-  { keyword: "patternErrorMessage", metaSchema: text },
-  { keyword: "markdownEnumDescriptions", metaSchema: texts },
-  { keyword: "enumDescriptions", metaSchema: texts },
-  { keyword: "deprecationMessage", metaSchema: text },
-  { keyword: "doNotSuggest", metaSchema: { type: "boolean" } },
 ];
 
 const banner =
@@ -70,7 +54,7 @@ for (const entry of schemas) {
     useDefaults: entry.useDefaults,
     code: { source: true, esm: true, optimize: true },
   });
-  ajv.addVocabulary(EDITOR_KEYWORDS);
+  addEditorKeywords(ajv);
   const validate = ajv.compile(schema);
   const code = importRuntimeHelpers(standaloneCode.default(ajv, validate));
   write(`${entry.module}-validator.ts`, `${banner}// @ts-nocheck\n/* eslint-disable */\n${code}\n`);
