@@ -98,14 +98,17 @@ describe("yaml-language-server, as an editor runs it on instance files (modeline
     await server?.stop();
   });
 
-  it.each(readdirSync(join(root, "instances")))(
-    "reports nothing on the example instances/%s",
-    async (name) => {
-      const diagnostics = await server.open(server.uri(`instances/${name}`), read(name));
+  const FIXTURES = "test/fixtures/snapshots/all-statuses/instances";
+  const valid = [
+    ...readdirSync(join(root, "instances")).map((name) => `instances/${name}`),
+    ...readdirSync(join(root, FIXTURES)).map((name) => `${FIXTURES}/${name}`),
+  ];
 
-      expect(diagnostics).toEqual([]);
-    },
-  );
+  it.each(valid)("reports nothing on the valid instance %s", async (path) => {
+    const diagnostics = await server.open(server.uri(path), readFileSync(join(root, path), "utf8"));
+
+    expect(diagnostics).toEqual([]);
+  });
 
   describe.each(mistakes)("on $name", ({ text, code, phrases }) => {
     let editor: LspDiagnostic[];
