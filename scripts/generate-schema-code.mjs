@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
+import addEditorKeywords from "./editor-keywords.cjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "src/core/generated");
@@ -53,6 +54,7 @@ for (const entry of schemas) {
     useDefaults: entry.useDefaults,
     code: { source: true, esm: true, optimize: true },
   });
+  addEditorKeywords(ajv);
   const validate = ajv.compile(schema);
   const code = importRuntimeHelpers(standaloneCode.default(ajv, validate));
   write(`${entry.module}-validator.ts`, `${banner}// @ts-nocheck\n/* eslint-disable */\n${code}\n`);

@@ -1,5 +1,6 @@
 import { readInstanceSources } from "../adapters/instance-files.js";
-import { InvalidInstancesError } from "../core/diagnostics/errors.js";
+import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
+import { InputError, InvalidInstancesError } from "../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../core/instance/instance.js";
 import type { InstanceSource, ValidationResult } from "../core/instance/validate-instances.js";
 import { finishValidation, startValidation } from "../core/instance/validation-steps.js";
@@ -9,14 +10,17 @@ import { type CliContext, useColour } from "./context.js";
 /**
  * Reads and validates the instance files for a command that acts on them (reconcile, drift,
  * consent-link, …). Warnings go to stderr; any error stops the command with
- * `InvalidInstancesError`, which the CLI boundary prints exactly as `validate` would.
+ * `InvalidInstancesError`, which the CLI boundary prints exactly as `validate` would. A folder
+ * without instance files stops it too, unless `allowEmpty` (`--allow-empty`).
  */
 export async function loadValidInstances(
   dir: string,
   context: CliContext,
+  options: { readonly allowEmpty?: boolean | undefined } = {},
 ): Promise<readonly LoadedInstance[]> {
   const result = await validateSources(await readInstanceSources(dir, context.cwd));
   if (!result.ok) throw new InvalidInstancesError(result.diagnostics);
+  if (result.fileCount === 0 && options.allowEmpty !== true) throw noInstanceFiles(dir, result.diagnostics);
   if (result.diagnostics.length > 0) {
     context.stderr.write(
       renderDiagnosticsText(result.diagnostics, { colour: useColour(context.stderr, context.env) }),
@@ -38,4 +42,21 @@ export async function validateSources(sources: readonly InstanceSource[]): Promi
 
 function refuseLibraryParse(): never {
   throw new Error("no file needs the yaml library");
+}
+
+/**
+ * A folder without instance files (or with other YAML only) is most often the wrong folder, and a
+ * gate pointed at it must not pass: say which files it held and how to proceed.
+ */
+export function noInstanceFiles(dir: string, diagnostics: readonly Diagnostic[]): InputError {
+  const skipped = diagnostics
+    .filter((diagnostic) => diagnostic.code === "file.not-an-instance")
+    .map((diagnostic) => diagnostic.file);
+  const held =
+    skipped.length === 0
+      ? "it holds no *.yaml or *.yml file"
+      : `${skipped.join(", ")} ${skipped.length === 1 ? "is not an instance file" : "are not instance files"} (no \`apiVersion: cspops/v1\`, \`kind: PartnerInstance\`)`;
+  return new InputError(`no instance files in '${dir}': ${held}`, {
+    hint: "point --dir at the folder of instance files (instances/ by default), or pass --allow-empty when an empty folder is expected",
+  });
 }

@@ -19,6 +19,8 @@ export interface ReconcilePipelineOptions {
   readonly observed?: string | undefined;
   /** The planning instant (see `resolveNow`). */
   readonly now: Date;
+  /** `--allow-empty`: a folder without instance files is no error. */
+  readonly allowEmpty?: boolean | undefined;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function runReconcilePipeline(
   options: ReconcilePipelineOptions,
   context: CliContext,
 ): Promise<{ readonly report: ReconcileReport; readonly instances: readonly LoadedInstance[] }> {
-  const instances = await loadValidInstances(options.dir, context);
+  const instances = await loadValidInstances(options.dir, context, { allowEmpty: options.allowEmpty });
   const snapshot = await obtainSnapshot({ observed: options.observed, dir: options.dir }, instances, context);
   const authority = envText(context.env, "CSPOPS_AUTHORITY_HOST");
   const report = planReconcile(instances, snapshot, options.now, { authority });

@@ -130,6 +130,59 @@ describe("cspops validate", () => {
     );
   });
 
+  it("fails on a folder without instance files, so a gate pointed at the wrong folder is not green", async () => {
+    const empty = join(scratch, "empty");
+    await mkdir(empty, { recursive: true });
+
+    const run = await runCli(["validate", "--dir", empty], { cwd: scratch });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `cspops: no instance files in '${empty}': it holds no *.yaml or *.yml file\n  hint: point --dir at the folder of instance files (instances/ by default), or pass --allow-empty when an empty folder is expected\n`,
+    );
+  });
+
+  it("accepts a folder without instance files with --allow-empty", async () => {
+    const empty = join(scratch, "allowed-empty");
+    await mkdir(empty, { recursive: true });
+
+    const run = await runCli(["validate", "--dir", empty, "--allow-empty"], { cwd: scratch });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("no instance files found\n");
+  });
+
+  it("says in one line that Pulumi.yaml is not an instance file, instead of schema errors", async () => {
+    const mixed = join(scratch, "mixed");
+    await mkdir(mixed, { recursive: true });
+    await copyFile(join(root, "Pulumi.yaml"), join(mixed, "Pulumi.yaml"));
+    await copyFile(join(root, "instances/contoso-primary.yaml"), join(mixed, "contoso-primary.yaml"));
+    await copyFile(join(root, "instances/contoso-sandbox.yaml"), join(mixed, "contoso-sandbox.yaml"));
+
+    const run = await runCli(["validate", "--dir", "mixed"], { cwd: scratch });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "mixed/Pulumi.yaml:1:1 warning file.not-an-instance not an instance file (no `apiVersion: cspops/v1`, `kind: PartnerInstance`): skipped",
+        "  hint: keep only instance files in the instances folder, or point --dir at the folder that holds them",
+        "valid: 2 instance files, 1 warning",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fails on the repository root, whose only YAML is Pulumi.yaml, and says so", async () => {
+    const run = await runCli(["validate", "--dir", "."]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "cspops: no instance files in '.': Pulumi.yaml is not an instance file (no `apiVersion: cspops/v1`, `kind: PartnerInstance`)",
+    );
+    expect(run.stdout).not.toMatch(/schema\./);
+  });
+
   it.each([
     [["validate", "--format", "xml"], /argument 'xml' is invalid/],
     [["validate", "--colour"], /unknown option '--colour'/],
@@ -145,6 +198,7 @@ describe("cspops validate", () => {
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("--dir <path>");
+    expect(run.stdout).toContain("--allow-empty");
     expect(run.stdout).toContain('choices: "text", "json", "github"');
   });
 

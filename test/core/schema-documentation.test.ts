@@ -1,9 +1,18 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import schema from "../../schemas/partner-instance.schema.json" with { type: "json" };
+import { explainPattern } from "../../src/core/schema-errors/schema-errors-fields.js";
 
 interface SchemaNode {
+  readonly title?: string;
   readonly description?: string;
+  readonly pattern?: string;
+  readonly patternErrorMessage?: string;
+  readonly enum?: readonly unknown[];
+  readonly errorMessage?: string;
+  readonly markdownEnumDescriptions?: readonly string[];
+  readonly additionalProperties?: boolean;
+  readonly propertyNames?: { readonly enum?: readonly string[]; readonly errorMessage?: string };
   readonly examples?: readonly unknown[];
   readonly default?: unknown;
   readonly properties?: Readonly<Record<string, SchemaNode>>;
@@ -47,5 +56,49 @@ describe("schemas/partner-instance.schema.json documents every field for editors
     for (const example of (schema as { examples: unknown[] }).examples) {
       expect(ajv.validate(schema, example), JSON.stringify(ajv.errors)).toBe(true);
     }
+  });
+
+  it.each(all)("%s has its own title, for editors' hovers", (_path, node) => {
+    expect(node.title?.length ?? 0).toBeGreaterThan(2);
+  });
+
+  it("titles no two fields alike", () => {
+    const titles = all.map(([, node]) => node.title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it.each(all.filter(([, node]) => node.pattern !== undefined))(
+    "%s explains its pattern in words, as the CLI does",
+    (path, node) => {
+      const explanation = explainPattern(
+        path
+          .split("/")
+          .filter((key) => key !== "items")
+          .at(-1) ?? "",
+      );
+      expect(node.patternErrorMessage).toMatch(/^(Must be|Microsoft Entra requires)/);
+      if (explanation !== undefined) {
+        expect(node.patternErrorMessage?.toLowerCase()).toContain(explanation.expected.toLowerCase());
+        expect(node.patternErrorMessage?.toLowerCase()).toContain(explanation.hint.toLowerCase());
+      }
+    },
+  );
+
+  it.each(all.filter(([, node]) => node.enum !== undefined))(
+    "%s names its allowed values in its message and explains each",
+    (_path, node) => {
+      for (const value of node.enum ?? []) expect(node.errorMessage).toContain(`'${String(value)}'`);
+      expect(node.markdownEnumDescriptions).toHaveLength(node.enum?.length ?? 0);
+    },
+  );
+
+  it.each(
+    [["", schema as SchemaNode] as [string, SchemaNode], ...all].filter(
+      ([, node]) => node.additionalProperties === false,
+    ),
+  )("mapping %s lists its allowed keys for an unknown key", (_path, node) => {
+    const keys = Object.keys(node.properties ?? {});
+    expect(node.propertyNames?.enum).toEqual(keys);
+    for (const key of keys) expect(node.propertyNames?.errorMessage).toContain(`\`${key}\``);
   });
 });

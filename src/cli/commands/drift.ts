@@ -31,7 +31,7 @@ export async function runDrift(options: DriftCommandOptions, context: CliContext
   const now = resolveNow(options.now, context);
 
   const { report } = await runReconcilePipeline(
-    { dir: options.dir, observed: options.observed, now },
+    { dir: options.dir, observed: options.observed, now, allowEmpty: options.allowEmpty },
     context,
   );
   await writeReport(report, options.format, context, "cspops drift");

@@ -7,8 +7,9 @@ export const observeCommand: CommandDeclaration = (context, finish) =>
       "Read the live state of every instance's partner tenant from Microsoft Graph into a snapshot file.",
     )
     .option("--dir <path>", "folder of instance files", "instances")
+    .option("--allow-empty", "succeed when the folder holds no instance file (by default that fails)")
     .requiredOption("--out <file>", "where to write the snapshot (replaced atomically; - for stdout)")
-    .action(async (options: { dir: string; out: string }) => {
+    .action(async (options: { dir: string; out: string; allowEmpty?: boolean }) => {
       const { runObserve } = await import("./observe.js");
       finish(await runObserve(options, context));
     });

@@ -14,6 +14,7 @@ import { observeLive } from "./observe-live.js";
 export interface ObserveCommandOptions {
   readonly dir: string;
   readonly out: string;
+  readonly allowEmpty?: boolean | undefined;
 }
 
 /**
@@ -28,7 +29,7 @@ export async function runObserve(options: ObserveCommandOptions, context: CliCon
   const target: SnapshotTarget | undefined = toStdout
     ? undefined
     : await checkSnapshotTarget(path, options.out);
-  const instances = await loadValidInstances(options.dir, context);
+  const instances = await loadValidInstances(options.dir, context, { allowEmpty: options.allowEmpty });
   const snapshot = await observeLive(instances, context);
   if (target === undefined) {
     context.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);

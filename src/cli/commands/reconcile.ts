@@ -28,7 +28,7 @@ export async function runReconcile(options: ReconcileCommandOptions, context: Cl
   const pr = parsePullRequestNumber(options.pr);
 
   const { report } = await runReconcilePipeline(
-    { dir: options.dir, observed: options.observed, now },
+    { dir: options.dir, observed: options.observed, now, allowEmpty: options.allowEmpty },
     context,
   );
   await writeReport(report, options.format, context);

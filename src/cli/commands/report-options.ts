@@ -10,6 +10,7 @@ export interface ReportCommandOptions {
   readonly now?: string;
   readonly format: ReportFormat;
   readonly failOn?: string;
+  readonly allowEmpty?: boolean;
 }
 
 /**
@@ -20,6 +21,7 @@ export function declareReportCommand(name: string, description: string): Command
   return new Command(name)
     .description(description)
     .option("--dir <path>", "folder of instance files", "instances")
+    .option("--allow-empty", "succeed when the folder holds no instance file (by default that fails)")
     .option(
       "--observed <file>",
       "read the observed state from a snapshot (`cspops observe --out`) instead of Graph",

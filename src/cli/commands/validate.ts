@@ -5,17 +5,24 @@ import { renderDiagnosticsJson } from "../../render/diagnostics-json.js";
 import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/diagnostics-text.js";
 import { type CliContext, useColour } from "../context.js";
 import { appendStepSummary } from "../github-env.js";
-import { validateSources } from "../load-instances.js";
+import { noInstanceFiles, validateSources } from "../load-instances.js";
 
 export interface ValidateOptions {
   readonly dir: string;
   readonly format: "text" | "json" | "github";
+  /** An empty folder is valid; without it, a gate pointed at the wrong folder fails. */
+  readonly allowEmpty?: boolean | undefined;
 }
 
-/** `cspops validate`: exit 0 when valid (warnings allowed), 1 when any file has an error. */
+/**
+ * `cspops validate`: exit 0 when valid (warnings allowed), 1 when any file has an error or when
+ * the folder holds no instance file and `--allow-empty` was not given.
+ */
 export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
   const sources = await readInstanceSources(options.dir, context.cwd);
   const result = await validateSources(sources);
+  if (result.fileCount === 0 && options.allowEmpty !== true)
+    throw noInstanceFiles(options.dir, result.diagnostics);
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
 
   switch (options.format) {

@@ -12,6 +12,7 @@ export const DIAGNOSTIC_CODES = {
   "file.more-problems": ["error", "how many problems past the first 50 of a file are not shown"],
   "file.empty": ["error", "the file declares nothing"],
   "file.not-a-mapping": ["error", "the top level is a list or a single value"],
+  "file.not-an-instance": ["warning", "YAML that is not an instance (Pulumi.yaml, a workflow): skipped"],
   "yaml.syntax": ["error", "the YAML does not parse"],
   "yaml.duplicate-key": ["error", "a key appears twice in one mapping"],
   "yaml.alias-limit": ["error", "aliases expand to too many copies (an alias bomb)"],

@@ -13,6 +13,7 @@ import { decodeInstanceBytes } from "../yaml/yaml-decode.js";
 import { type ParsedYamlFile, type ParseResult, parseInstanceYamlFast } from "../yaml/yaml-parse.js";
 import { checkYamlShape } from "../yaml/yaml-shape-limits.js";
 import { normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
+import { isMeantAsInstance, notAnInstanceFinding } from "./instance-kind.js";
 import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
 /** Reads a file with the `yaml` library: `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). */
@@ -40,14 +41,21 @@ interface PendingFile {
 }
 
 /**
+ * YAML that declares something else (Pulumi.yaml, a workflow): warned about once, then skipped;
+ * only its text is still scanned for a pasted client secret.
+ */
+const SKIPPED = { skipped: true } as const;
+type SkippedFile = typeof SKIPPED;
+
+/**
  * Validation half done: every file the fast path read without finding anything is checked; the
  * rest wait in `files` as pending for the `yaml` library, which `finishValidation` needs only if
  * `needsLibrary`.
  */
 export interface StartedValidation {
   readonly sources: readonly InstanceSource[];
-  /** Per source, in order: its readable file, undefined if unreadable, or pending. */
-  readonly files: readonly (ReadableFile | undefined | PendingFile)[];
+  /** Per source, in order: its readable file, undefined if unreadable, pending, or skipped. */
+  readonly files: readonly (ReadableFile | undefined | PendingFile | SkippedFile)[];
   readonly diagnostics: readonly Diagnostic[];
   /** The cross-file rules' findings, already worked out when no file is pending. */
   readonly crossFileFindings: readonly Finding[] | undefined;
@@ -64,7 +72,7 @@ export interface StartedValidation {
 export function startValidation(sources: readonly InstanceSource[]): StartedValidation {
   const diagnostics: Diagnostic[] = [];
   let pending = 0;
-  const files = sources.map((source): ReadableFile | undefined | PendingFile => {
+  const files = sources.map((source): ReadableFile | undefined | PendingFile | SkippedFile => {
     const decoded = decodeInstanceBytes(source.file, source.bytes);
     if (!decoded.ok) {
       diagnostics.push(decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText));
@@ -76,6 +84,10 @@ export function startValidation(sources: readonly InstanceSource[]): StartedVali
       return undefined;
     }
     const parsed = parseInstanceYamlFast(source.file, decoded.text);
+    if (parsed !== undefined && !isMeantAsInstance(parsed.data)) {
+      diagnostics.push(notAnInstance(source.file), ...scanUnparsedText(source.file, decoded.text));
+      return SKIPPED;
+    }
     if (parsed === undefined || !isClean(parsed)) {
       pending++;
       return { pending: decoded.text };
@@ -98,9 +110,14 @@ export function finishValidation(
 ): ValidationResult {
   const diagnostics = [...started.diagnostics];
   const readable: ReadableFile[] = [];
+  let skipped = 0;
   started.files.forEach((file, index) => {
     const source = started.sources[index];
     if (file === undefined || source === undefined) return;
+    if ("skipped" in file) {
+      skipped++;
+      return;
+    }
     if (isReadable(file)) {
       readable.push(file);
       return;
@@ -110,11 +127,17 @@ export function finishValidation(
       diagnostics.push(...parsed.diagnostics, ...scanUnparsedText(source.file, file.pending));
       return;
     }
+    if (!isMeantAsInstance(parsed.parsed.data)) {
+      diagnostics.push(notAnInstance(source.file), ...scanUnparsedText(source.file, file.pending));
+      skipped++;
+      return;
+    }
     readable.push(checkFile(source, parsed.parsed, diagnostics));
   });
 
   const byFile = new Map(readable.map((file) => [file.source.file, file]));
-  const unreadable = started.sources.length - readable.length;
+  const fileCount = started.sources.length - skipped;
+  const unreadable = fileCount - readable.length;
   for (const finding of started.crossFileFindings ?? runInstanceRules(readable)) {
     const file = byFile.get(finding.file);
     if (file === undefined) continue;
@@ -130,11 +153,16 @@ export function finishValidation(
       instance: normaliseInstance(file.data as PartnerInstanceDocument),
     }));
   const sorted = capDiagnosticsPerFile(diagnostics.map(redactDiagnostic).sort(compareDiagnostics));
-  return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount: started.sources.length };
+  return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount };
 }
 
-function isReadable(file: ReadableFile | PendingFile | undefined): file is ReadableFile {
-  return file !== undefined && !("pending" in file);
+function isReadable(file: ReadableFile | PendingFile | SkippedFile | undefined): file is ReadableFile {
+  return file !== undefined && !("pending" in file) && !("skipped" in file);
+}
+
+/** Placed at the top of the file: the whole file is skipped, no position inside it matters. */
+function notAnInstance(file: string): Diagnostic {
+  return { ...toBaseDiagnostic(notAnInstanceFinding(file)), line: 1, column: 1 };
 }
 
 function runInstanceRules(files: readonly ReadableFile[]): Finding[] {

@@ -11,7 +11,8 @@ export interface InstanceSource {
 /**
  * The outcome of validating every instance file together. `instances` holds the files without
  * errors (all of them when `ok`); `diagnostics` are sorted by file and position and, when `ok`,
- * are warnings only. `fileCount` counts every file given, readable or not.
+ * are warnings only. `fileCount` counts every instance file given, readable or not; YAML that
+ * declares something else (`file.not-an-instance`, a warning) is skipped and not counted.
  */
 export type ValidationResult =
   | {

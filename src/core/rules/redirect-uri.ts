@@ -16,6 +16,33 @@ export function describeRedirectUri(value: string): RedirectUriShape {
   return { scheme: match?.[1]?.toLowerCase(), host: match?.[2]?.toLowerCase() };
 }
 
+/** A problem with a redirect URI, as both the redirect rules and the schema translation word it. */
+export interface RedirectUriProblem {
+  readonly code: "redirect.not-absolute" | "redirect.not-https";
+  readonly message: string;
+  readonly hint: string;
+}
+
+/**
+ * Not an absolute URL, or neither https:// nor http:// on a loopback host: what the schema's
+ * redirect-URI pattern rejects, in words. Undefined when the scheme is acceptable.
+ */
+export function redirectSchemeProblem(shape: RedirectUriShape): RedirectUriProblem | undefined {
+  if (shape.scheme === undefined) {
+    return {
+      code: "redirect.not-absolute",
+      message: "the redirect URI is not an absolute URL",
+      hint: "write the full URL of the BSS callback, like https://bss.contoso.example/ms/consent/callback",
+    };
+  }
+  if (shape.scheme === "https" || (shape.scheme === "http" && isLoopback(shape))) return undefined;
+  return {
+    code: "redirect.not-https",
+    message: `the redirect URI uses ${shape.scheme}://; Microsoft Entra requires https:// for web apps`,
+    hint: "use https:// (plain http:// is allowed only for http://localhost, for development)",
+  };
+}
+
 /** Entra allows plain http only for a loopback address, for development. */
 export function isLoopback(shape: RedirectUriShape): boolean {
   return shape.host !== undefined && LOOPBACK_HOSTS.has(shape.host);

@@ -1,4 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
+import { describeRedirectUri, redirectSchemeProblem } from "../rules/redirect-uri.js";
 import type { Finding } from "../rules/rule.js";
 import { parsePointer } from "../yaml/positions.js";
 import { explainPattern } from "./schema-errors-fields.js";
@@ -9,8 +10,12 @@ import { describeFound, dotted, quote } from "./schema-errors-values.js";
 
 export type { SchemaError } from "./schema-errors-types.js";
 
-/** Keywords whose errors say the same thing twice or only summarise others. */
-const NOISE = new Set(["if", "then", "else"]);
+/**
+ * Keywords whose errors say the same thing twice or only summarise others. `propertyNames` lists
+ * the allowed keys for editors (schemas/partner-instance.schema.json); `additionalProperties`
+ * says it better here, with a "did you mean".
+ */
+const NOISE = new Set(["if", "then", "else", "propertyNames"]);
 
 /**
  * Turns Ajv's errors for one file into findings a person can act on: field names as written in
@@ -24,7 +29,7 @@ export function translateSchemaErrors(
 ): Finding[] {
   const byPointer = new Map<string, { rank: number; translation: Translation }>();
   for (const error of errors) {
-    if (NOISE.has(error.keyword) || isUndecidableSandboxRule(error, data)) continue;
+    if (isNoise(error) || isUndecidableSandboxRule(error, data)) continue;
     const translation = translateOne(error, data);
     const key = `${translation.pointer}|${translation.anchor ?? "value"}|${translation.missing ?? ""}`;
     const rank = RANK[error.keyword] ?? 9;
@@ -52,6 +57,10 @@ const RANK: Readonly<Record<string, number>> = {
   maxLength: 3,
 };
 
+function isNoise(error: SchemaError): boolean {
+  return NOISE.has(error.keyword) || error.schemaPath.includes("/propertyNames/");
+}
+
 /** The sandbox/primary condition means nothing until `environment` itself is valid. */
 function isUndecidableSandboxRule(error: SchemaError, data: unknown): boolean {
   if (!error.schemaPath.includes("/else/") && !error.schemaPath.includes("/then/")) return false;
@@ -70,10 +79,10 @@ function translateOne(error: SchemaError, data: unknown): Translation {
       return translateRequired(error, pointer);
     case "additionalProperties":
       return translateUnknownKey(error, pointer);
-    case "not":
-      if (error.schemaPath.endsWith("/else/not")) {
+    case "false schema":
+      if (error.schemaPath.endsWith("/then/properties/sandboxOf/false schema")) {
         return {
-          pointer: `${pointer}/sandboxOf`,
+          pointer,
           code: "schema.sandbox-of-forbidden",
           message: "a primary instance cannot have `sandboxOf`: only a sandbox names its primary",
           hint: "delete `sandboxOf`, or set `environment: sandbox` if this is the integration sandbox",
@@ -158,6 +167,11 @@ function translateEnum(pointer: string, value: unknown, allowed: readonly unknow
 }
 
 function translatePattern(error: SchemaError, pointer: string, value: unknown): Translation {
+  const redirectProblem =
+    REDIRECT_URI.test(pointer) && typeof value === "string"
+      ? redirectSchemeProblem(describeRedirectUri(value))
+      : undefined;
+  if (redirectProblem !== undefined) return { pointer, ...redirectProblem };
   const property = propertyName(error.schemaPath);
   const explanation = property === undefined ? undefined : explainPattern(property);
   const field = `\`${dotted(pointer)}\``;
@@ -178,10 +192,12 @@ function translatePattern(error: SchemaError, pointer: string, value: unknown): 
   };
 }
 
+const REDIRECT_URI = /^\/spec\/app\/redirectUris\/\d+$/;
+
 function translateLength(error: SchemaError, pointer: string, value: unknown): Translation {
   const limit = Number(error.params.limit);
   const length = typeof value === "string" ? Array.from(value).length : 0;
-  if (error.keyword === "maxLength" && /^\/spec\/app\/redirectUris\/\d+$/.test(pointer)) {
+  if (error.keyword === "maxLength" && REDIRECT_URI.test(pointer)) {
     return {
       pointer,
       code: "redirect.too-long",
