@@ -4,6 +4,7 @@ import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
 import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 import type { CliContext } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
+import { requireAzureCredential } from "../offline-guidance.js";
 import { observeLive } from "./observe-live.js";
 
 export interface ObserveCommandOptions {
@@ -18,7 +19,8 @@ export interface ObserveCommandOptions {
  */
 export async function runObserve(options: ObserveCommandOptions, context: CliContext): Promise<number> {
   const instances = await loadValidInstances(options.dir, context);
-  const snapshot = await observeLive(instances, context);
+  requireAzureCredential(context, { takesObserved: false });
+  const snapshot = await observeLive(instances, context, { takesObserved: false });
   const path = resolve(context.cwd, options.out);
   try {
     await writeSnapshotFileAtomic(path, snapshot);
