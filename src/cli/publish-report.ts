@@ -34,7 +34,7 @@ export async function publishReport(
     issueNumber: pullNumber,
     marker: RECONCILE_COMMENT_MARKER,
     body,
-    // The times change on every run: a comment that differs only there is not rewritten (DESIGN §7).
+    // The times change on every run: a comment that differs only there is not rewritten (docs/pr-comment-and-dashboard.md).
     volatile: VOLATILE_REPORT_TIMES,
   });
   context.stderr.write(`cspops: ${describeComment(result, pullNumber)}\n`);

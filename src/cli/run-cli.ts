@@ -6,7 +6,7 @@ import { buildProgram } from "./program.js";
 
 /**
  * The CLI's one error boundary: parses `argv`, runs the command, and maps every failure to a message
- * on stderr and an exit code (DESIGN §3). Only internal errors show a stack trace.
+ * on stderr and an exit code (docs/cli.md). Only internal errors show a stack trace.
  */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   let exitCode: number = ExitCode.ok;

@@ -36,7 +36,7 @@ export interface IssuedRefreshToken {
   readonly clientId: string;
   readonly scope: string;
   readonly userId: string;
-  /** When it was issued: it dies after 90 days without use (DOMAIN.md). */
+  /** When it was issued: it dies after 90 days without use (docs/statuses.md#the-90-days). */
   readonly issuedAt: Date;
 }
 
@@ -68,7 +68,7 @@ export interface EmulatorStateOptions {
 }
 
 /**
- * Builds the emulator's state from a snapshot (DESIGN §4 format). A tenant whose snapshot entry is
+ * Builds the emulator's state from a snapshot (the format of docs/snapshot.md). A tenant whose snapshot entry is
  * a 403 error is emulated as a tenant that denies access. The snapshot is copied, never shared.
  */
 export function createEmulatorState(

@@ -21,7 +21,7 @@ const DRIFT_LABEL = {
 } as const;
 
 /**
- * `cspops drift` (DESIGN §3): reconcile over every instance; `--issue` keeps the one dashboard
+ * `cspops drift` (docs/cli.md): reconcile over every instance; `--issue` keeps the one dashboard
  * issue true. Exit 4 while any instance is not ready (or, with `--fail-on`, has one of those
  * statuses), 3 when GitHub fails, 1 for invalid instances.
  */

@@ -13,7 +13,7 @@ export interface ObserveCommandOptions {
 }
 
 /**
- * `cspops observe --out FILE` (DESIGN §3): exit 0 with the snapshot written (tenants that could not
+ * `cspops observe --out FILE` (docs/cli.md): exit 0 with the snapshot written (tenants that could not
  * be read are in it, with their error), 1 invalid instances or unwritable file, 3 when no tenant
  * could be read (nothing is written then, so the previous file stays whole).
  */

@@ -20,7 +20,7 @@ export interface ReconcileCommandOptions extends ReportCommandOptions {
   readonly pr?: string;
 }
 
-/** `cspops reconcile` (DESIGN §3): exit 0 report made, 1 invalid instances, 3 service failure, 4 a --fail-on status. */
+/** `cspops reconcile` (docs/cli.md): exit 0 report made, 1 invalid instances, 3 service failure, 4 a --fail-on status. */
 export async function runReconcile(options: ReconcileCommandOptions, context: CliContext): Promise<number> {
   // Every usage error surfaces before any file is read or any service is called.
   const failOn = parseFailOn(options.failOn);

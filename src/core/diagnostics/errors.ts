@@ -1,6 +1,6 @@
 import type { Diagnostic } from "./diagnostic.js";
 
-/** Exit codes of the CLI contract (DESIGN §3). */
+/** Exit codes of the CLI contract (docs/cli.md). */
 export const ExitCode = {
   ok: 0,
   invalidInput: 1,

@@ -1,7 +1,7 @@
 import { buildConsentUrl } from "../consent/consent-url.js";
 import type { PartnerInstance } from "../instance/instance.js";
 
-/** The consent link of an instance whose app is `appId` (DESIGN §6): its cloud, tenant and first redirect URI. */
+/** The consent link of an instance whose app is `appId` (docs/consent-url.md): its cloud, tenant and first redirect URI. */
 export function buildInstanceConsentUrl(
   instance: PartnerInstance,
   appId: string,

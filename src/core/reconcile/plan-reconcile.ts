@@ -39,7 +39,7 @@ const DRIFT_RULES: readonly DriftRule[] = [
 const CONSENT_LINK_CODES = new Set(["consent.missing", "consent.expired", "consent.expiring"]);
 
 /**
- * Plans every instance against what was observed (DESIGN §5): pure and synchronous, no clock, no
+ * Plans every instance against what was observed (docs/statuses.md): pure and synchronous, no clock, no
  * I/O. Each tenant is indexed once, so the work grows linearly with the number of instances.
  */
 export function planReconcile(
