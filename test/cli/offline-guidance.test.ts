@@ -103,5 +103,5 @@ describe("a live command whose credential chain finds nothing to sign in with", 
     expect(verbose.stderr).toMatch(
       / {2}detail: no partner tenant could be observed: .*ChainedTokenCredential/,
     );
-  });
+  }, 90_000);
 });

@@ -130,5 +130,6 @@ describe("README.md's commands", () => {
       expect(run.code, `${run.stderr}\n${run.stdout}`.slice(0, 2_000)).toBe(example.exitCode);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     },
+    60_000,
   );
 });
