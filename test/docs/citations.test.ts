@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/run-cli.js";
 
-const SOURCE_FOLDERS = ["src", "scripts", "bench"];
+const SOURCE_FOLDERS = ["src", "scripts", "bench", "schemas"];
 /** Briefs the project was written from; they are not in the repository, so nothing may cite them. */
 const OUTSIDE_DOCUMENTS = /\b(?:DESIGN|DOMAIN|STYLE)(?:\.md|\s*§)/;
 /** A Markdown path as a comment cites it: `docs/cli.md`, `README.md`, `docs/statuses.md#the-90-days`. */
