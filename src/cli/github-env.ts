@@ -3,7 +3,7 @@ import { READ_LIMITS, readBoundedText } from "../adapters/bounded-read.js";
 import { InputError, UsageError } from "../core/diagnostics/errors.js";
 import { type CliContext, envText } from "./context.js";
 
-/** The GitHub Actions environment cspops reads (DESIGN §3), gathered in one place. */
+/** The GitHub Actions environment cspops reads (docs/cli.md#environment), gathered in one place. */
 export interface GitHubEnvironment {
   /** `GITHUB_TOKEN`; blank counts as missing. */
   readonly token: string | undefined;
@@ -153,4 +153,55 @@ function describeFsError(error: unknown): string {
     default:
       return `not writable (${typeof code === "string" ? code : "unknown error"})`;
   }
+}
+
+/** Where `--comment` or `--issue` writes, known to be complete before any work starts. */
+export interface GitHubTarget {
+  readonly github: GitHubEnvironment;
+  /** `--comment` only: `--pr N`, else the pull request of `GITHUB_EVENT_PATH`. */
+  readonly pullRequest: number | undefined;
+}
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template.
+const TOKEN_EXPRESSION = "${{ secrets.GITHUB_TOKEN }}";
+
+/**
+ * Checks what `--comment` (a pull request number, `GITHUB_TOKEN`, `GITHUB_REPOSITORY`) or `--issue`
+ * (`GITHUB_TOKEN`, `GITHUB_REPOSITORY`) needs, before any file is read or any service is called, so
+ * that a missing variable costs no observation. All that is missing is named at once; exit 2.
+ */
+export function requireGitHubTarget(
+  flag: "--comment" | "--issue",
+  github: GitHubEnvironment,
+  pr?: number | undefined,
+): GitHubTarget {
+  const pullRequest = pr ?? github.pullRequest;
+  const missing: string[] = [];
+  const fixes: string[] = [];
+  if (flag === "--comment" && pullRequest === undefined) {
+    missing.push("a pull request number");
+    fixes.push("pass --pr N, or run in a workflow triggered by pull_request (GITHUB_EVENT_PATH names it)");
+  }
+  if (github.token === undefined) {
+    missing.push("GITHUB_TOKEN");
+    fixes.push(
+      `in a workflow add \`env: GITHUB_TOKEN: ${TOKEN_EXPRESSION}\` to the step; locally export a token that may write ${flag === "--comment" ? "pull request comments" : "issues"}`,
+    );
+  }
+  if (github.repository === undefined) {
+    missing.push(
+      github.repositoryText === undefined
+        ? "GITHUB_REPOSITORY"
+        : `GITHUB_REPOSITORY of the form owner/repo (not '${github.repositoryText}')`,
+    );
+    fixes.push("GitHub Actions sets GITHUB_REPOSITORY; elsewhere export GITHUB_REPOSITORY=owner/repo");
+  }
+  if (missing.length > 0) {
+    throw new UsageError(`${flag} needs ${joinWords(missing)}`, { hint: fixes.join("\n        ") });
+  }
+  return { github, pullRequest };
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }

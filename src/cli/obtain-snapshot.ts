@@ -3,6 +3,7 @@ import { readSnapshotFile } from "../adapters/snapshot-file.js";
 import type { LoadedInstance } from "../core/instance/instance.js";
 import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
 import type { CliContext } from "./context.js";
+import { requireAzureCredential } from "./offline-guidance.js";
 
 export interface ObtainSnapshotOptions {
   /** `--observed FILE`: a snapshot written by `cspops observe --out`. */
@@ -23,7 +24,9 @@ export async function obtainSnapshot(
   if (options.observed !== undefined) {
     return readSnapshotFile(resolve(context.cwd, options.observed), { displayPath: options.observed });
   }
+  // Nothing to sign in with: say so now, before the SDKs load and the credential chain probes.
+  requireAzureCredential(context, { takesObserved: true });
   // Live: Graph and @azure/identity load only here, so commands that never observe stay light.
   const { observeLive } = await import("./commands/observe-live.js");
-  return observeLive(instances, context);
+  return observeLive(instances, context, { takesObserved: true });
 }

@@ -27,6 +27,7 @@ export function buildProgram(context: CliContext, finish: (exitCode: number) => 
   const program = new Command("cspops")
     .description("GitOps for Microsoft CSP partner integrations: validate, provision, reconcile consent.")
     .version(readVersion(), "-V, --version")
+    .option("--verbose", "on failure, also print the underlying error (e.g. the credential chain's)")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => context.stdout.write(text),

@@ -8,32 +8,22 @@ import {
   VOLATILE_REPORT_TIMES,
 } from "../render/report-markdown.js";
 import type { CliContext } from "./context.js";
-import { type GitHubEnvironment, readGitHubEnv } from "./github-env.js";
-
-export interface PublishReportOptions {
-  /** `--comment`: upsert the pull-request comment. */
-  readonly comment: boolean;
-  /** `--pr N`; otherwise the pull request of `GITHUB_EVENT_PATH`. */
-  readonly pr?: number | undefined;
-}
+import type { GitHubEnvironment, GitHubTarget } from "./github-env.js";
 
 /**
  * Publishes the report where `--comment` asks: the one cspops comment on the pull request, with the
- * instances whose files the pull request changes first. Octokit is loaded only here.
+ * instances whose files the pull request changes first. Octokit is loaded only here. `target` comes
+ * from `requireGitHubTarget`, checked before the report was made.
  */
 export async function publishReport(
   report: ReconcileReport,
-  options: PublishReportOptions,
+  target: GitHubTarget,
   context: CliContext,
   clientOptions: GitHubClientOptions = {},
 ): Promise<void> {
-  if (!options.comment) return;
-  const github = readGitHubEnv(context.env);
-  const pullNumber = options.pr ?? github.pullRequest;
+  const { github, pullRequest: pullNumber } = target;
   if (pullNumber === undefined) {
-    throw new UsageError("--comment needs a pull request number", {
-      hint: "pass --pr N, or run in a workflow triggered by pull_request (GITHUB_EVENT_PATH names it)",
-    });
+    throw new UsageError("--comment needs a pull request number", { hint: "pass --pr N" });
   }
   const port = await connectGitHub(github, clientOptions);
   const changed = await port.listPullRequestFiles(pullNumber);
@@ -45,7 +35,7 @@ export async function publishReport(
     issueNumber: pullNumber,
     marker: RECONCILE_COMMENT_MARKER,
     body,
-    // The times change on every run: a comment that differs only there is not rewritten (DESIGN §7).
+    // The times change on every run: a comment that differs only there is not rewritten (docs/pr-comment-and-dashboard.md).
     volatile: VOLATILE_REPORT_TIMES,
   });
   context.stderr.write(`cspops: ${terminalText(describeComment(result, pullNumber))}\n`);

@@ -44,7 +44,7 @@ export interface IssuedRefreshToken {
   readonly clientId: string;
   readonly scope: string;
   readonly userId: string;
-  /** When it was issued: it dies after 90 days without use (DOMAIN.md). */
+  /** When it was issued: it dies after 90 days without use (docs/statuses.md#the-90-days). */
   readonly issuedAt: Date;
 }
 

@@ -20,7 +20,7 @@ import { sendJson } from "./http-io.js";
 import { generateEmulatorCertificate } from "./tls-certificate.js";
 
 export interface EmulatorOptions {
-  /** Initial directory state, in the observed-snapshot format (DESIGN §4). */
+  /** Initial directory state, in the observed-snapshot format (docs/snapshot.md). */
   readonly seed: ObservedSnapshot;
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   readonly port?: number;

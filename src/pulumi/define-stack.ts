@@ -6,7 +6,7 @@ import { createPartnerApp } from "./partner-app.js";
 import { ensurePartnerCenterServicePrincipal } from "./partner-center-service-principal.js";
 import { createTenantProviders, type ProviderSettings, tenantKey } from "./tenant-providers.js";
 
-/** The stack's outputs (DESIGN §8). */
+/** The stack's outputs (docs/pulumi.md). */
 export interface StackOutputs {
   /** Per instance name, the BSS form's values; only `key` is secret. */
   readonly instances: Readonly<Record<string, InstanceOutputs>>;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
 import { stringifyRedacted } from "./escape/json.js";
 
-/** `validate --format json` (DESIGN §3); `schemaVersion` changes only when the shape does. */
+/** `validate --format json` (docs/cli.md); `schemaVersion` changes only when the shape does. */
 export interface ValidateJsonReport {
   readonly schemaVersion: 1;
   readonly valid: boolean;

@@ -59,7 +59,7 @@ export interface ReportMarkdownOptions {
 }
 
 /**
- * The report as Markdown, the body of the pull-request comment and of the job summary (DESIGN §7):
+ * The report as Markdown, the body of the pull-request comment and of the job summary (docs/pr-comment-and-dashboard.md):
  * instances that need action first, each with its status, what to do, who acts and the consent
  * link; ready instances folded into `<details>`. Past `maxChars` the rest is summarised with counts.
  */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/context.js";
+import { readGitHubEnv, requireGitHubTarget } from "../../src/cli/github-env.js";
 import { instancesChangedBy, publishReport } from "../../src/cli/publish-report.js";
 import { buildConsentUrl } from "../../src/core/consent/consent-url.js";
 import {
@@ -103,9 +104,9 @@ describe("the PR comment at 2,000 instances", () => {
       const changed = ["instances/partner-1998.yaml", "instances/partner-1997.yaml"];
       const pull = emulator.state.addPullRequest(REPOSITORY, { files: changed });
 
-      await publishReport(report(2_000, statusOf), { comment: true, pr: pull }, context(), {
-        throttle: false,
-      });
+      const cli = context();
+      const target = requireGitHubTarget("--comment", readGitHubEnv(cli.env), pull);
+      await publishReport(report(2_000, statusOf), target, cli, { throttle: false });
 
       const [comment] = emulator.state.commentsOn(REPOSITORY, pull);
       expect(comment?.body.length).toBeLessThanOrEqual(65_536);

@@ -88,7 +88,7 @@ describe("diagnostic renderers", () => {
     expect(markdown).toContain("… and 2 more (see the log).");
   });
 
-  it("render the DESIGN §3 JSON shape, omitting an absent hint", () => {
+  it("render the JSON shape of docs/cli.md, omitting an absent hint", () => {
     const report = JSON.parse(
       renderDiagnosticsJson({ ok: false, fileCount: 2, diagnostics: [error, warning] }),
     );

@@ -58,7 +58,7 @@ describe("cspops validate", () => {
     );
   });
 
-  it("prints only the DESIGN §3 JSON on stdout with --format json", async () => {
+  it("prints only the JSON of docs/cli.md on stdout with --format json", async () => {
     const run = await runCli(["validate", "--dir", invalidDir, "--format", "json"], { cwd: scratch });
 
     expect(run.code).toBe(1);

@@ -17,7 +17,7 @@ export interface InstanceFileOptions {
   readonly adminAgent: string;
 }
 
-/** An instance file in the documented YAML format (DESIGN §2). */
+/** An instance file in the documented YAML format (docs/instance-yaml.md). */
 export function instanceYaml(options: InstanceFileOptions): string {
   const lines = [
     "apiVersion: cspops/v1",

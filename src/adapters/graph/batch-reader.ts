@@ -3,7 +3,7 @@ import type { GraphError as ObservedError } from "../../core/snapshot/snapshot.j
 import { describeFailure, describeSubResponseError } from "./describe-failure.js";
 import { isRetryableStatus, type RetryPolicy, retryDelayMs } from "./retry-policy.js";
 
-/** Graph's limit of requests in one JSON batch (DOMAIN.md). */
+/** Graph's limit of requests in one JSON batch (docs/snapshot.md#what-the-observer-reads). */
 const MAX_BATCH_SIZE = 20;
 
 export type GraphVersion = "v1.0" | "beta";

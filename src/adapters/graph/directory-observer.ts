@@ -13,7 +13,7 @@ export interface ObserveOptions {
 
 /**
  * Port: reads the live state of every partner tenant the instances name, as an observed snapshot
- * (DESIGN §4). A tenant that cannot be read carries its `error` and the others are still reported;
+ * (docs/snapshot.md). A tenant that cannot be read carries its `error` and the others are still reported;
  * when no tenant at all can be read, the observation fails with a `ServiceError` (exit 3).
  */
 export interface DirectoryObserver {

@@ -8,7 +8,7 @@ export interface GraphEndpointOverrides {
   readonly graphUrl?: string | undefined;
 }
 
-/** Reads `CSPOPS_AUTHORITY_HOST` and `CSPOPS_GRAPH_URL` (DESIGN §3); both must be https URLs. */
+/** Reads `CSPOPS_AUTHORITY_HOST` and `CSPOPS_GRAPH_URL` (docs/cli.md); both must be https URLs. */
 export function readGraphEndpointOverrides(
   env: Readonly<Record<string, string | undefined>>,
 ): GraphEndpointOverrides {

@@ -10,7 +10,7 @@ export interface InstanceToObserve {
   readonly adminAgent: string;
 }
 
-/** Never `keyCredentials` or anything else: only what the planner reads (DESIGN §4). */
+/** Never `keyCredentials` or anything else: only what the planner reads (docs/snapshot.md). */
 const APPLICATION_SELECT =
   "id,appId,displayName,createdDateTime,signInAudience,tags,web,requiredResourceAccess,passwordCredentials";
 const SERVICE_PRINCIPAL_SELECT = "id,appId,displayName,accountEnabled,servicePrincipalType";

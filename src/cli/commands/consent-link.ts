@@ -15,7 +15,7 @@ export interface ConsentLinkOptions {
 }
 
 /**
- * `cspops consent-link NAME` (DESIGN §3): prints the link alone on stdout (so scripts can use it) and
+ * `cspops consent-link NAME` (docs/cli.md): prints the link alone on stdout (so scripts can use it) and
  * who must open it on stderr. Exit 1 for an unknown instance or one whose app does not exist yet.
  */
 export async function runConsentLink(options: ConsentLinkOptions, context: CliContext): Promise<number> {

@@ -4,7 +4,7 @@ import { terminalText } from "../../render/escape/terminal.js";
 import { countNotReady } from "../../render/report-facts.js";
 import { renderReportMarkdown, reportTitle, VOLATILE_REPORT_TIMES } from "../../render/report-markdown.js";
 import type { CliContext } from "../context.js";
-import { readGitHubEnv } from "../github-env.js";
+import { type GitHubEnvironment, readGitHubEnv, requireGitHubTarget } from "../github-env.js";
 import { connectGitHub } from "../publish-report.js";
 import { parseFailOn, resolveNow, runReconcilePipeline } from "../reconcile-pipeline.js";
 import { exitCodeFor, writeReport } from "./reconcile.js";
@@ -22,21 +22,22 @@ const DRIFT_LABEL = {
 } as const;
 
 /**
- * `cspops drift` (DESIGN §3): reconcile over every instance; `--issue` keeps the one dashboard
+ * `cspops drift` (docs/cli.md): reconcile over every instance; `--issue` keeps the one dashboard
  * issue true. Exit 4 while any instance is not ready (or, with `--fail-on`, has one of those
  * statuses), 3 when GitHub fails, 1 for invalid instances.
  */
 export async function runDrift(options: DriftCommandOptions, context: CliContext): Promise<number> {
   const failOn = options.failOn === undefined ? NOT_READY : parseFailOn(options.failOn);
   const now = resolveNow(options.now, context);
+  const target = options.issue ? requireGitHubTarget("--issue", readGitHubEnv(context.env)) : undefined;
 
   const { report } = await runReconcilePipeline(
     { dir: options.dir, observed: options.observed, now, allowEmpty: options.allowEmpty },
     context,
   );
   await writeReport(report, options.format, context, "cspops drift");
-  if (options.issue) {
-    const result = await ensureDashboard(report, context);
+  if (target !== undefined) {
+    const result = await ensureDashboard(report, target.github);
     context.stderr.write(`cspops: ${terminalText(describeIssue(result))}\n`);
   }
   return exitCodeFor(report, failOn);
@@ -45,8 +46,11 @@ export async function runDrift(options: DriftCommandOptions, context: CliContext
 const NOT_READY = new Set(RECONCILE_STATUSES.filter((status) => status !== "ready"));
 
 /** Open (or reopen) the dashboard while anything needs action; close it as completed when nothing does. */
-async function ensureDashboard(report: ReconcileReport, context: CliContext): Promise<EnsureIssueResult> {
-  const port = await connectGitHub(readGitHubEnv(context.env));
+async function ensureDashboard(
+  report: ReconcileReport,
+  github: GitHubEnvironment,
+): Promise<EnsureIssueResult> {
+  const port = await connectGitHub(github);
   const title = reportTitle(report, "cspops drift");
   const body = renderReportMarkdown(report, { marker: DRIFT_ISSUE_MARKER, title, command: "cspops drift" });
   const request = {

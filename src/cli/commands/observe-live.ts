@@ -6,9 +6,11 @@ import {
   readGraphEndpointOverrides,
 } from "../../adapters/graph/graph-endpoints.js";
 import { createGraphObserver } from "../../adapters/graph/graph-observer.js";
+import { ServiceError } from "../../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../../core/instance/instance.js";
 import type { ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 import type { CliContext } from "../context.js";
+import { noCredentialError, type OfflineGuidanceOptions } from "../offline-guidance.js";
 import { createProgressReporter } from "./observe-progress.js";
 
 /** Environment variables whose values are credentials: scrubbed from anything the observer reports. */
@@ -40,15 +42,25 @@ function createLiveObserver(context: CliContext): DirectoryObserver {
   });
 }
 
-/** Observes the instances' tenants live, with progress on stderr for long runs. */
+/**
+ * Observes the instances' tenants live, with progress on stderr for long runs. When no credential
+ * of the chain could get a token, the chain's long account becomes the `--verbose` detail of one
+ * short message that says what to do.
+ */
 export async function observeLive(
   instances: readonly LoadedInstance[],
   context: CliContext,
+  guidance: OfflineGuidanceOptions,
   observer: DirectoryObserver = createLiveObserver(context),
 ): Promise<ObservedSnapshot> {
   const progress = createProgressReporter(context.stderr);
   try {
     return await observer.observeTenants(instances, { onProgress: progress.update });
+  } catch (error) {
+    if (error instanceof ServiceError && error.code === "CredentialUnavailable") {
+      throw noCredentialError(context, guidance, { searched: false, detail: error.message });
+    }
+    throw error;
   } finally {
     progress.finish();
   }

@@ -9,6 +9,7 @@ import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot/s
 import { neutraliseCommandLines, terminalText } from "../../render/escape/terminal.js";
 import type { CliContext } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
+import { requireAzureCredential } from "../offline-guidance.js";
 import { observeLive } from "./observe-live.js";
 
 export interface ObserveCommandOptions {
@@ -30,7 +31,8 @@ export async function runObserve(options: ObserveCommandOptions, context: CliCon
     ? undefined
     : await checkSnapshotTarget(path, options.out);
   const instances = await loadValidInstances(options.dir, context, { allowEmpty: options.allowEmpty });
-  const snapshot = await observeLive(instances, context);
+  requireAzureCredential(context, { takesObserved: false });
+  const snapshot = await observeLive(instances, context, { takesObserved: false });
   if (target === undefined) {
     context.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
     context.stderr.write(summarise(snapshot, "stdout"));

@@ -5,7 +5,7 @@ import { renderReportJson } from "../../render/report-json.js";
 import { renderReportMarkdown } from "../../render/report-markdown.js";
 import { renderReportText } from "../../render/report-text.js";
 import { type CliContext, useColour } from "../context.js";
-import { appendStepSummary } from "../github-env.js";
+import { appendStepSummary, readGitHubEnv, requireGitHubTarget } from "../github-env.js";
 import { publishReport } from "../publish-report.js";
 import {
   parseFailOn,
@@ -20,19 +20,22 @@ export interface ReconcileCommandOptions extends ReportCommandOptions {
   readonly pr?: string;
 }
 
-/** `cspops reconcile` (DESIGN §3): exit 0 report made, 1 invalid instances, 3 service failure, 4 a --fail-on status. */
+/** `cspops reconcile` (docs/cli.md): exit 0 report made, 1 invalid instances, 3 service failure, 4 a --fail-on status. */
 export async function runReconcile(options: ReconcileCommandOptions, context: CliContext): Promise<number> {
   // Every usage error surfaces before any file is read or any service is called.
   const failOn = parseFailOn(options.failOn);
   const now = resolveNow(options.now, context);
   const pr = parsePullRequestNumber(options.pr);
+  const target = options.comment
+    ? requireGitHubTarget("--comment", readGitHubEnv(context.env), pr)
+    : undefined;
 
   const { report } = await runReconcilePipeline(
     { dir: options.dir, observed: options.observed, now, allowEmpty: options.allowEmpty },
     context,
   );
   await writeReport(report, options.format, context);
-  await publishReport(report, { comment: options.comment, pr }, context);
+  if (target !== undefined) await publishReport(report, target, context);
   return exitCodeFor(report, failOn);
 }
 

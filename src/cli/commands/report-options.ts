@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 export const REPORT_FORMATS = ["text", "json", "markdown", "github"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** What `reconcile` and `drift` both take (DESIGN §3: drift has reconcile's options). */
+/** What `reconcile` and `drift` both take (docs/cli.md: drift has reconcile's options). */
 export interface ReportCommandOptions {
   readonly dir: string;
   readonly observed?: string;

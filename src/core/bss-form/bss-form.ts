@@ -2,7 +2,7 @@ import { CLOUD_ENDPOINTS } from "../instance/identifiers.js";
 import type { Cloud, CspStatus } from "../instance/instance.js";
 
 /**
- * What the Pulumi stack output `instances` holds for one instance (DESIGN §8): the values the BSS's
+ * What the Pulumi stack output `instances` holds for one instance (docs/pulumi.md): the values the BSS's
  * "MS Cloud Services" form asks for, plus what the operator needs around it.
  */
 export interface BssFormValues {

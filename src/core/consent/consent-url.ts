@@ -22,7 +22,7 @@ export interface ConsentUrlInput {
   readonly authority?: string | undefined;
 }
 
-/** Scopes of the consent: Partner Center's delegated permission, plus a refresh token (DESIGN §6). */
+/** Scopes of the consent: Partner Center's delegated permission, plus a refresh token (docs/consent-url.md). */
 const CONSENT_SCOPES = [
   `${PARTNER_CENTER_RESOURCE}/${PARTNER_CENTER_SCOPE}`,
   "offline_access",
@@ -31,7 +31,7 @@ const CONSENT_SCOPES = [
 ] as const;
 
 /**
- * The authorization-code consent link the admin agent opens (DESIGN §6). Built with `URL` so that
+ * The authorization-code consent link the admin agent opens (docs/consent-url.md). Built with `URL` so that
  * every parameter is encoded correctly whatever it contains.
  */
 export function buildConsentUrl(input: ConsentUrlInput): ConsentUrl {
@@ -49,7 +49,7 @@ export function buildConsentUrl(input: ConsentUrlInput): ConsentUrl {
     state: input.state,
   })
     .toString()
-    // URLSearchParams writes a space as `+` (form encoding); `%20` is the URI spelling that DESIGN §6
+    // URLSearchParams writes a space as `+` (form encoding); `%20` is the URI spelling that docs/consent-url.md
     // shows and that reads the same everywhere. A literal `+` is already `%2B`, so this is exact.
     .replaceAll("+", "%20");
   return url.toString() as ConsentUrl;

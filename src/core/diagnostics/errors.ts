@@ -1,6 +1,6 @@
 import type { Diagnostic } from "./diagnostic.js";
 
-/** Exit codes of the CLI contract (DESIGN §3). */
+/** Exit codes of the CLI contract (docs/cli.md). */
 export const ExitCode = {
   ok: 0,
   invalidInput: 1,
@@ -14,11 +14,17 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export abstract class CspopsError extends Error {
   abstract readonly exitCode: ExitCode;
   readonly hint: string | undefined;
+  /** What a person debugging wants and nobody else: printed only with `--verbose`. */
+  readonly detail: string | undefined;
 
-  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string | undefined; detail?: string | undefined; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.hint = options.hint;
+    this.detail = options.detail;
   }
 }
 
@@ -60,10 +66,11 @@ export class ServiceError extends CspopsError {
       requestId?: string | undefined;
       code?: string | undefined;
       hint?: string | undefined;
+      detail?: string | undefined;
       cause?: unknown;
     } = {},
   ) {
-    super(message, { hint: details.hint, cause: details.cause });
+    super(message, { hint: details.hint, detail: details.detail, cause: details.cause });
     this.service = service;
     this.status = details.status;
     this.requestId = details.requestId;

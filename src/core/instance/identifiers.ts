@@ -1,6 +1,6 @@
 import type { Cloud } from "./instance.js";
 
-/** First-party "Microsoft Partner Center" app: the resource the BSS's token is for (DOMAIN.md). */
+/** First-party "Microsoft Partner Center" app: the resource the BSS's token is for (docs/consent-url.md#identifiers). */
 export const PARTNER_CENTER_APP_ID = "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd";
 /** Its delegated permission `user_impersonation`. */
 export const PARTNER_CENTER_USER_IMPERSONATION_ID = "1cebfa2a-fb4d-419e-b5f9-839b4383e05a";
@@ -35,7 +35,7 @@ export function instanceTag(name: string): string {
   return `${INSTANCE_TAG_PREFIX}${name}`;
 }
 
-/** Endpoints of one Microsoft cloud (DOMAIN.md, identifiers table). */
+/** Endpoints of one Microsoft cloud (docs/consent-url.md#identifiers). */
 export interface CloudEndpoints {
   readonly authority: string;
   readonly graph: string;

@@ -16,13 +16,13 @@ export interface SignInAgeAssessment {
 
 /**
  * Forecasts the refresh token's end from the app's last delegated sign-in: it dies after 90 days
- * without use (DOMAIN.md). More than 90 days ago is expired; more than 90 − warnDays is expiring.
+ * without use (docs/statuses.md#the-90-days). More than 90 days ago is expired; more than 90 − warnDays is expiring.
  * No sign-in data is a warning, never an expiry.
  */
 export function checkSignInAge(context: AppContext): SignInAgeAssessment {
   const activities = context.tenant.signInsByAppId;
   if (activities === undefined) {
-    // An unknown age is a warning, never an expiry, whatever kept the list from being read.
+    // docs/statuses.md: an unknown age is a warning, never an expiry, whatever kept the list from being read.
     const unavailable = context.tenant.observation.unavailable?.servicePrincipalSignInActivities;
     if (unavailable !== undefined) {
       return unknownAge(

@@ -1,7 +1,7 @@
 import { buildConsentUrl, type ConsentUrl } from "../consent/consent-url.js";
 import type { PartnerInstance } from "../instance/instance.js";
 
-/** The consent link of an instance whose app is `appId` (DESIGN §6): its cloud, tenant, first redirect URI and admin agent. */
+/** The consent link of an instance whose app is `appId` (docs/consent-url.md): its cloud, tenant, first redirect URI and admin agent. */
 export function buildInstanceConsentUrl(
   instance: PartnerInstance,
   appId: string,

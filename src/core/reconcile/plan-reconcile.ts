@@ -51,7 +51,7 @@ const CONSENT_LINK_CODES = new Set([
 ]);
 
 /**
- * Plans every instance against what was observed (DESIGN §5): pure and synchronous, no clock, no
+ * Plans every instance against what was observed (docs/statuses.md): pure and synchronous, no clock, no
  * I/O. Each tenant is indexed once, so the work grows linearly with the number of instances.
  */
 export function planReconcile(

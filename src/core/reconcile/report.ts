@@ -2,7 +2,7 @@ import type { ConsentUrl } from "../consent/consent-url.js";
 import type { Cloud, Environment } from "../instance/instance.js";
 
 /**
- * Where an instance stands, most severe first (DESIGN §5). The order of this list is the precedence:
+ * Where an instance stands, most severe first (docs/statuses.md). The order of this list is the precedence:
  * an instance takes the first status that any of its findings calls for.
  */
 export const RECONCILE_STATUSES = [
@@ -66,7 +66,7 @@ export interface InstanceReport {
 
 export type StatusSummary = Readonly<Partial<Record<ReconcileStatus, number>>>;
 
-/** Report model v1 (DESIGN §5), the `--format json` output; `schemas/reconcile-report.schema.json`. */
+/** Report model v1 (docs/statuses.md), the `--format json` output; `schemas/reconcile-report.schema.json`. */
 export interface ReconcileReport {
   readonly schemaVersion: 1;
   /** The `now` the plan was made for. */

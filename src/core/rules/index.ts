@@ -24,7 +24,7 @@ import { checkTenantNotShared } from "./tenant-shared.js";
 /** Rules over one file's YAML; they run even when the file fails the schema. */
 export const documentRules: readonly DocumentRule[] = [checkSecretInYaml, checkRemovedFields];
 
-/** Rules over every parsed file together (DESIGN §2 "Rules beyond the schema"). */
+/** Rules over every parsed file together (docs/instance-yaml.md#rules-beyond-the-schema). */
 export const instanceRules: readonly InstanceRule[] = [
   checkDuplicateNames,
   checkFileNameMatchesName,

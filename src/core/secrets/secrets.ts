@@ -1,6 +1,6 @@
 /**
  * Shape of a current Microsoft Entra client secret: three characters, a digit, `Q~`, then 31-34
- * characters of `[A-Za-z0-9_~.-]` (DOMAIN.md; the pattern GitHub secret scanning matches). The
+ * characters of `[A-Za-z0-9_~.-]` (docs/instance-yaml.md#secrets; the pattern GitHub secret scanning matches). The
  * look-arounds keep it from matching inside a longer token.
  */
 const SECRET_SOURCE = "(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])";

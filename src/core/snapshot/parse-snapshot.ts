@@ -24,7 +24,7 @@ interface AjvError {
 const MAX_PROBLEMS = 10;
 
 /**
- * Reads the text of a snapshot file (DESIGN §4): JSON, then the schema. Pure: the caller reads the
+ * Reads the text of a snapshot file (docs/snapshot.md): JSON, then the schema. Pure: the caller reads the
  * file and decides how to report problems. Never echoes values from the text, which could be secrets.
  */
 export function parseSnapshot(text: string): ParseSnapshotResult {

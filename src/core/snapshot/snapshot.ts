@@ -1,5 +1,5 @@
 /**
- * The observed snapshot (DESIGN §4): raw Microsoft Graph objects grouped by tenant, as
+ * The observed snapshot (docs/snapshot.md): raw Microsoft Graph objects grouped by tenant, as
  * `schemas/observed-snapshot.schema.json` accepts them. Only the fields the planner reads are named
  * here; Graph's other fields may be present and are ignored. A missing tenant or list means "not
  * observed", never "absent".

@@ -64,7 +64,7 @@ export function applyConsent(input: ConsentInput): GraphObject {
   return grant;
 }
 
-/** A delegated sign-in of the app: what keeps its refresh token alive (DOMAIN.md, 90 days). */
+/** A delegated sign-in of the app: what keeps its refresh token alive (docs/statuses.md#the-90-days). */
 export function recordDelegatedSignIn(tenant: EmulatedTenant, appId: string, now: Date): void {
   const activity = { lastSignInDateTime: now.toISOString(), lastSignInRequestId: newObjectId() };
   const existing = findByAppId(tenant.servicePrincipalSignInActivities, appId);

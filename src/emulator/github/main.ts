@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       `  point cspops at it:  export ${Object.entries(env)
         .map(([name, value]) => `${name}=${value}`)
         .join(" ")}\n` +
-      `  then: npx cspops reconcile --observed snapshot.json --comment --pr ${pull}\n  stop: Ctrl+C\n`,
+      `  then: npx cspops reconcile --observed examples/snapshot.json --comment --pr ${pull}\n  stop: Ctrl+C\n`,
   );
 
   let reported = 0;

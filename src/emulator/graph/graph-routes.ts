@@ -61,7 +61,7 @@ const FILTERABLE: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Answers the Graph reads cspops makes (DOMAIN.md "What the observer reads"), with their `$filter`
+ * Answers the Graph reads cspops makes (docs/snapshot.md#what-the-observer-reads), with their `$filter`
  * forms, `$select` and paging. Anything else is a Graph-shaped 400 or 404.
  */
 export function routeGraphGet(request: GraphGet): GraphReply {

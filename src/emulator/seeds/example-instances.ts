@@ -102,7 +102,7 @@ export const EXAMPLE_TENANTS: readonly PartnerTenantSpec[] = [
   },
 ];
 
-/** The emulator seed for the example instances, in the snapshot format (DESIGN §4). */
+/** The emulator seed for the example instances, in the snapshot format (docs/snapshot.md). */
 export function buildExampleSeed(now: Date): ObservedSnapshot {
   return {
     schemaVersion: 1,

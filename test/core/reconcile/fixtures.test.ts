@@ -32,7 +32,7 @@ describe("snapshot fixtures", () => {
     expect(readFileSync(EXAMPLES_SNAPSHOT, "utf8")).toBe(serialise(buildExamplesSnapshot()));
   });
 
-  it("give every status of DESIGN §5, in a report that matches the report schema", () => {
+  it("give every status of docs/statuses.md in a report that matches the report schema", () => {
     const instances = readInstancesPlainly(join(ALL_STATUSES_DIR, "instances"));
     const snapshot = readJson(join(ALL_STATUSES_DIR, "snapshot.json")) as ObservedSnapshot;
 

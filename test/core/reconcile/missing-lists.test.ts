@@ -1,4 +1,4 @@
-// A list missing from a tenant is "unknown", never "absent" (DESIGN §4): an instance is `unknown`
+// A list missing from a tenant is "unknown", never "absent" (docs/snapshot.md): an instance is `unknown`
 // exactly where its status depended on that list, and keeps its status where it did not.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -43,7 +43,7 @@ describe("the example instances with one list missing", () => {
     { list: "applications", statuses: ["unknown", "unknown", "unknown"] },
     { list: "servicePrincipals", statuses: ["unknown", "unknown", "unknown"] },
     { list: "oauth2PermissionGrants", statuses: ["unknown", "unknown", "unknown"] },
-    // An unknown age is a warning, not an expiry (DESIGN §5).
+    // An unknown age is a warning, not an expiry (docs/statuses.md).
     { list: "servicePrincipalSignInActivities", statuses: ["ready", "needs-consent", "blocked"] },
     // An AllPrincipals grant needs no user; a needed consent does.
     { list: "users", statuses: ["ready", "unknown", "unknown"] },
