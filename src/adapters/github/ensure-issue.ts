@@ -1,4 +1,4 @@
-import type { EnsureIssueRequest, EnsureIssueResult } from "./github-port.js";
+import type { EnsureIssueRequest, EnsureIssueResult, MarkedIssue } from "./github-port.js";
 import {
   attempt,
   checkMarkedBody,
@@ -50,8 +50,26 @@ export async function ensureIssueClosed(
   return editIfChanged(session, existing, request);
 }
 
+/** `GitHubPort.findIssue`: the marked issue as it is now. */
+export async function findIssue(
+  session: GitHubSession,
+  request: Pick<EnsureIssueRequest, "marker" | "label">,
+): Promise<MarkedIssue | undefined> {
+  const issue = await findFirstMarked(session, request);
+  if (issue === undefined) return undefined;
+  return {
+    number: issue.number,
+    state: issue.state === "closed" ? "closed" : "open",
+    body: issue.body ?? "",
+    url: issue.html_url,
+  };
+}
+
 /** The oldest issue (not pull request) with the label whose body carries the marker. */
-function findFirstMarked(session: GitHubSession, request: EnsureIssueRequest): Promise<Issue | undefined> {
+function findFirstMarked(
+  session: GitHubSession,
+  request: Pick<EnsureIssueRequest, "marker" | "label">,
+): Promise<Issue | undefined> {
   return attempt(session, { action: "list the repository's issues", ...REPOSITORY_CALL }, () =>
     findFirst(
       session.octokit.paginate.iterator(session.octokit.rest.issues.listForRepo, {

@@ -6,6 +6,7 @@ import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/di
 import { type CliContext, useColour } from "../context.js";
 import { appendStepSummary } from "../github-env.js";
 import { validateSources } from "../load-instances.js";
+import { resolveNow } from "../resolve-now.js";
 
 export interface ValidateOptions {
   readonly dir: string;
@@ -15,7 +16,8 @@ export interface ValidateOptions {
 /** `cspops validate`: exit 0 when valid (warnings allowed), 1 when any file has an error. */
 export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
   const sources = await readInstanceSources(options.dir, context.cwd);
-  const result = await validateSources(sources);
+  const today = resolveNow(undefined, context).toISOString().slice(0, 10);
+  const result = await validateSources(sources, { today });
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
 
   switch (options.format) {
