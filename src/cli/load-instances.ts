@@ -3,7 +3,11 @@ import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
 import { InputError, InvalidInstancesError } from "../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../core/instance/instance.js";
 import type { InstanceSource, ValidationResult } from "../core/instance/validate-instances.js";
-import { finishValidation, startValidation } from "../core/instance/validation-steps.js";
+import {
+  finishValidation,
+  startValidation,
+  type ValidationOptions,
+} from "../core/instance/validation-steps.js";
 import { renderDiagnosticsText } from "../render/diagnostics-text.js";
 import { type CliContext, useColour } from "./context.js";
 
@@ -33,8 +37,11 @@ export async function loadValidInstances(
  * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) is imported
  * only when a file needs it: YAML the fast path declines, or something to report, with positions.
  */
-export async function validateSources(sources: readonly InstanceSource[]): Promise<ValidationResult> {
-  const started = startValidation(sources);
+export async function validateSources(
+  sources: readonly InstanceSource[],
+  options: ValidationOptions = {},
+): Promise<ValidationResult> {
+  const started = startValidation(sources, options);
   if (!started.needsLibrary) return finishValidation(started, refuseLibraryParse);
   const { parseInstanceYamlWithLibrary } = await import("../core/yaml/yaml-library-parse.js");
   return finishValidation(started, parseInstanceYamlWithLibrary);

@@ -1,6 +1,5 @@
 import { UsageError } from "../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../core/instance/instance.js";
-import { parseInstant } from "../core/reconcile/dates.js";
 import { planReconcile } from "../core/reconcile/plan-reconcile.js";
 import {
   isReconcileStatus,
@@ -11,6 +10,8 @@ import {
 import { type CliContext, envText } from "./context.js";
 import { loadValidInstances } from "./load-instances.js";
 import { obtainSnapshot } from "./obtain-snapshot.js";
+
+export { resolveNow } from "./resolve-now.js";
 
 export interface ReconcilePipelineOptions {
   /** `--dir`: the instances folder. */
@@ -37,24 +38,6 @@ export async function runReconcilePipeline(
   const authority = envText(context.env, "CSPOPS_AUTHORITY_HOST");
   const report = planReconcile(instances, snapshot, options.now, { authority });
   return { report, instances };
-}
-
-/** `--now` wins over `CSPOPS_NOW`; without either, the clock. Invalid → usage error (exit 2). */
-export function resolveNow(
-  flag: string | undefined,
-  context: CliContext,
-  clock: () => Date = () => new Date(),
-): Date {
-  const [text, source] =
-    flag !== undefined ? [flag, "--now"] : [envText(context.env, "CSPOPS_NOW"), "CSPOPS_NOW"];
-  if (text === undefined) return clock();
-  const now = parseInstant(text);
-  if (now === undefined) {
-    throw new UsageError(`${source} '${text}' is not an ISO 8601 date or date-time with a time zone`, {
-      hint: "for example 2026-11-20 (midnight UTC) or 2026-11-20T10:00:00Z",
-    });
-  }
-  return now;
 }
 
 /** `--fail-on STATUS,…` → the statuses that make the command exit 4. Unknown status → exit 2. */

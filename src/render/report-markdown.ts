@@ -10,6 +10,12 @@ import {
   orderInstances,
   STATUS_ICONS,
 } from "./report-facts.js";
+import {
+  ACKNOWLEDGED_HEADING,
+  renderAcknowledgedLine,
+  renderOwnersLine,
+  splitAcknowledged,
+} from "./report-people.js";
 
 export const RECONCILE_COMMENT_MARKER = "<!-- cspops:reconcile -->";
 
@@ -86,14 +92,16 @@ export function renderReportMarkdown(report: ReconcileReport, options: ReportMar
   let budget = maxChars - head.length - foot.length - RESERVE_CHARS - readyReserve;
   const sections: string[] = [];
   let shown = 0;
-  for (const instance of notReady) {
-    const section = renderInstanceSection(instance, first.has(instance.name));
+  const { open, acknowledged } = splitAcknowledged(notReady);
+  for (const instance of [...open, ...acknowledged]) {
+    const heading = instance === acknowledged[0] ? ACKNOWLEDGED_HEADING : "";
+    const section = `${heading}${renderInstanceSection(instance, first.has(instance.name))}`;
     if (section.length > budget) break;
     sections.push(section);
     budget -= section.length;
     shown++;
   }
-  const hidden = notReady.slice(shown);
+  const hidden = [...open, ...acknowledged].slice(shown);
   if (hidden.length > 0) sections.push(renderOmitted(hidden));
   if (ready.length > 0) sections.push(renderReady(ready, first, Math.max(budget + readyReserve, 0)));
 
@@ -138,6 +146,7 @@ function renderInstanceSection(instance: InstanceReport, changed: boolean): stri
   const actors = actorsOf(instance);
   if (actors.length > 0)
     lines.push(`**Who acts:** ${actors.map((actor) => markdownMessage(actor)).join("; ")}`, "");
+  lines.push(...renderOwnersLine(instance), ...renderAcknowledgedLine(instance));
   lines.push("**What to do:**", "");
   orderFindings(instance).forEach((finding, index) => {
     const icon = finding.severity === "error" ? "❌" : finding.severity === "warning" ? "⚠️" : "ℹ️";

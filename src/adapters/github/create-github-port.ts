@@ -1,6 +1,7 @@
+import { addComment } from "./add-comment.js";
 import { createOctokit } from "./create-octokit.js";
 import { ensureComment } from "./ensure-comment.js";
-import { ensureIssue, ensureIssueClosed } from "./ensure-issue.js";
+import { ensureIssue, ensureIssueClosed, findIssue } from "./ensure-issue.js";
 import type { GitHubClientOptions, GitHubConnection, GitHubPort } from "./github-port.js";
 import { createSession } from "./github-session.js";
 import { listPullRequestFiles } from "./list-pull-request-files.js";
@@ -26,6 +27,8 @@ export function createGitHubPort(
     ensureComment: (request) => ensureComment(session, request),
     ensureIssue: (request) => ensureIssue(session, request),
     ensureIssueClosed: (request) => ensureIssueClosed(session, request),
+    findIssue: (request) => findIssue(session, request),
+    addComment: (issueNumber, body) => addComment(session, issueNumber, body),
     listPullRequestFiles: (pullNumber) => listPullRequestFiles(session, pullNumber),
   };
 }

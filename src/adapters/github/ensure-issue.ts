@@ -1,4 +1,4 @@
-import type { EnsureIssueRequest, EnsureIssueResult } from "./github-port.js";
+import type { EnsureIssueRequest, EnsureIssueResult, MarkedIssue } from "./github-port.js";
 import {
   attempt,
   checkMarkedBody,
@@ -59,6 +59,21 @@ export async function ensureIssueClosed(
   return editIfChanged(session, existing, request);
 }
 
+/** `GitHubPort.findIssue`: the marked issue as it is now (the oldest of ours; nothing is written). */
+export async function findIssue(
+  session: GitHubSession,
+  request: Pick<EnsureIssueRequest, "marker" | "label">,
+): Promise<MarkedIssue | undefined> {
+  const [issue] = await listOurMarked(session, request);
+  if (issue === undefined) return undefined;
+  return {
+    number: issue.number,
+    state: issue.state === "closed" ? "closed" : "open",
+    body: issue.body ?? "",
+    url: issue.html_url,
+  };
+}
+
 /** The oldest of our marked issues; every other one still open is closed as a duplicate. */
 async function keepOldest(session: GitHubSession, request: EnsureIssueRequest): Promise<Issue | undefined> {
   const [oldest, ...duplicates] = await listOurMarked(session, request);
@@ -69,7 +84,10 @@ async function keepOldest(session: GitHubSession, request: EnsureIssueRequest): 
 }
 
 /** Our issues (not pull requests) with the label whose body carries the marker, oldest first. */
-function listOurMarked(session: GitHubSession, request: EnsureIssueRequest): Promise<Issue[]> {
+function listOurMarked(
+  session: GitHubSession,
+  request: Pick<EnsureIssueRequest, "marker" | "label">,
+): Promise<Issue[]> {
   return attempt(session, { action: "list the repository's issues", ...REPOSITORY_CALL }, () =>
     collect(
       session.octokit.paginate.iterator(session.octokit.rest.issues.listForRepo, {

@@ -30,6 +30,18 @@ export interface GitHubPort {
    */
   ensureIssueClosed(request: EnsureIssueRequest): Promise<EnsureIssueResult>;
 
+  /**
+   * The issue `ensureIssue` would adopt (oldest with `label` whose body carries `marker`), as it is
+   * now; undefined when there is none. Read before writing, to learn what the last run left there.
+   */
+  findIssue(request: Pick<EnsureIssueRequest, "marker" | "label">): Promise<MarkedIssue | undefined>;
+
+  /**
+   * Adds a comment to issue `issueNumber`: the one write that notifies people (editing a body does
+   * not). Not retried when the outcome is unknown, so people are never notified twice by one run.
+   */
+  addComment(issueNumber: number, body: string): Promise<{ readonly id: number; readonly url: string }>;
+
   /** Repository-relative paths of the files pull request `pullNumber` changes (renames: both names). */
   listPullRequestFiles(pullNumber: number): Promise<string[]>;
 }
@@ -65,6 +77,13 @@ export interface EnsureLabel {
   /** Six hex digits, no `#`. */
   readonly color: string;
   readonly description: string;
+}
+
+export interface MarkedIssue {
+  readonly number: number;
+  readonly state: "open" | "closed";
+  readonly body: string;
+  readonly url: string;
 }
 
 export interface EnsureIssueResult {

@@ -40,8 +40,11 @@ export async function runReconcile(options: ReconcileCommandOptions, context: Cl
 }
 
 /** 4 when any instance has a status listed in `--fail-on`, else 0. */
+/** Exit 4 when an instance has a `failOn` status, unless its problem is acknowledged (`spec.acknowledge`). */
 export function exitCodeFor(report: ReconcileReport, failOn: ReadonlySet<ReconcileStatus>): number {
-  return report.instances.some((instance) => failOn.has(instance.status))
+  return report.instances.some(
+    (instance) => failOn.has(instance.status) && instance.acknowledged === undefined,
+  )
     ? ExitCode.failOnStatus
     : ExitCode.ok;
 }

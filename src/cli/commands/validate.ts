@@ -6,6 +6,7 @@ import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/di
 import { type CliContext, useColour } from "../context.js";
 import { appendStepSummary } from "../github-env.js";
 import { noInstanceFiles, validateSources } from "../load-instances.js";
+import { resolveNow } from "../resolve-now.js";
 
 export interface ValidateOptions {
   readonly dir: string;
@@ -20,7 +21,8 @@ export interface ValidateOptions {
  */
 export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
   const sources = await readInstanceSources(options.dir, context.cwd);
-  const result = await validateSources(sources);
+  const today = resolveNow(undefined, context).toISOString().slice(0, 10);
+  const result = await validateSources(sources, { today });
   if (result.fileCount === 0 && options.allowEmpty !== true)
     throw noInstanceFiles(options.dir, result.diagnostics);
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);

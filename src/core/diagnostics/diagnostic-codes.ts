@@ -52,10 +52,13 @@ export const DIAGNOSTIC_CODES = {
   "redirect.fragment": ["error", "a redirect URI has a #fragment"],
   "redirect.too-long": ["error", "a redirect URI is longer than 256 characters"],
   "redirect.duplicate": ["error", "a redirect URI is listed twice"],
+  "acknowledge.invalid-date": ["error", "acknowledge.until is not a day of the calendar"],
   "name.file-mismatch": ["warning", "the file is not named <metadata.name>.yaml"],
   "pairing.no-sandbox": ["warning", "a primary has no sandbox instance"],
   "consent.admin-agent-other-tenant": ["warning", "the admin agent signs in at another tenant's domain"],
   "redirect.localhost-in-primary": ["warning", "the live account has a localhost redirect URI"],
+  "acknowledge.expired": ["warning", "an acknowledgement whose day has passed"],
+  "acknowledge.too-long": ["warning", "an acknowledgement more than 90 days ahead"],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,5 +1,5 @@
 import { parseInstanceYamlWithLibrary } from "../yaml/yaml-library-parse.js";
-import { finishValidation, startValidation } from "./validation-steps.js";
+import { finishValidation, startValidation, type ValidationOptions } from "./validation-steps.js";
 import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
 export type { InstanceSource, ValidationResult } from "./validation-types.js";
@@ -10,6 +10,9 @@ export type { InstanceSource, ValidationResult } from "./validation-types.js";
  * diagnostic with a position, never an exception; one bad file never hides the others.
  * (`cspops validate` runs the same two steps itself, to load the `yaml` library only if needed.)
  */
-export function validateInstanceSources(sources: readonly InstanceSource[]): ValidationResult {
-  return finishValidation(startValidation(sources), parseInstanceYamlWithLibrary);
+export function validateInstanceSources(
+  sources: readonly InstanceSource[],
+  options: ValidationOptions = {},
+): ValidationResult {
+  return finishValidation(startValidation(sources, options), parseInstanceYamlWithLibrary);
 }

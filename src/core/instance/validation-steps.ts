@@ -61,6 +61,12 @@ export interface StartedValidation {
   readonly crossFileFindings: readonly Finding[] | undefined;
   /** A file is pending, or a cross-file rule points into a file: positions are needed. */
   readonly needsLibrary: boolean;
+  readonly options: ValidationOptions;
+}
+
+export interface ValidationOptions {
+  /** The day (`YYYY-MM-DD`, UTC) to judge dates by (acknowledgements); date rules are skipped without it. */
+  readonly today?: string | undefined;
 }
 
 /**
@@ -69,7 +75,10 @@ export interface StartedValidation {
  * positions, in `finishValidation`. When nothing is pending the cross-file rules run here, so
  * that the caller knows whether it needs the library at all.
  */
-export function startValidation(sources: readonly InstanceSource[]): StartedValidation {
+export function startValidation(
+  sources: readonly InstanceSource[],
+  options: ValidationOptions = {},
+): StartedValidation {
   const diagnostics: Diagnostic[] = [];
   let pending = 0;
   const files = sources.map((source): ReadableFile | undefined | PendingFile | SkippedFile => {
@@ -95,9 +104,9 @@ export function startValidation(sources: readonly InstanceSource[]): StartedVali
     const facts = readInstanceFacts(source.file, parsed.data, NO_POINTERS);
     return { source, locator: undefined, data: parsed.data, schemaValid: true, facts };
   });
-  const crossFileFindings = pending === 0 ? runInstanceRules(files.filter(isReadable)) : undefined;
+  const crossFileFindings = pending === 0 ? runInstanceRules(files.filter(isReadable), options) : undefined;
   const needsLibrary = crossFileFindings === undefined || crossFileFindings.length > 0;
-  return { sources, files, diagnostics, crossFileFindings, needsLibrary };
+  return { sources, files, diagnostics, crossFileFindings, needsLibrary, options };
 }
 
 /**
@@ -138,7 +147,7 @@ export function finishValidation(
   const byFile = new Map(readable.map((file) => [file.source.file, file]));
   const fileCount = started.sources.length - skipped;
   const unreadable = fileCount - readable.length;
-  for (const finding of started.crossFileFindings ?? runInstanceRules(readable)) {
+  for (const finding of started.crossFileFindings ?? runInstanceRules(readable, started.options)) {
     const file = byFile.get(finding.file);
     if (file === undefined) continue;
     const locator = file.locator ?? rereadingLocator(file.source, parseWithLibrary);
@@ -165,8 +174,11 @@ function notAnInstance(file: string): Diagnostic {
   return { ...toBaseDiagnostic(notAnInstanceFinding(file)), line: 1, column: 1 };
 }
 
-function runInstanceRules(files: readonly ReadableFile[]): Finding[] {
-  const set = indexInstances(files.map((file) => file.facts));
+function runInstanceRules(files: readonly ReadableFile[], options: ValidationOptions): Finding[] {
+  const set = indexInstances(
+    files.map((file) => file.facts),
+    options.today,
+  );
   const findings: Finding[] = [];
   for (const rule of instanceRules) findings.push(...rule(set));
   return findings;

@@ -1,3 +1,4 @@
+import { activeAcknowledgement } from "../acknowledge/acknowledgement.js";
 import type { LoadedInstance } from "../instance/instance.js";
 import type { GraphError, ObservedSnapshot } from "../snapshot/snapshot.js";
 import { type ConsentNeed, checkAdminAgent } from "./check-admin-agent.js";
@@ -61,7 +62,9 @@ export function planReconcile(
   options: PlanOptions = {},
 ): ReconcileReport {
   const tenants = lookupTenants(snapshot);
-  const reports = instances.map((loaded) => planInstance(loaded, snapshot, tenants, now.getTime(), options));
+  const reports = instances.map((loaded) =>
+    withPeople(planInstance(loaded, snapshot, tenants, now.getTime(), options), loaded, now.getTime()),
+  );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
@@ -189,6 +192,17 @@ function report(
     consentExpiresAt: facts.consentExpiresAt,
     lastDelegatedSignInAt: facts.lastDelegatedSignInAt,
     findings,
+  };
+}
+
+/** Who owns the instance, and whether a known problem is acknowledged: facts of the YAML, not of Graph. */
+function withPeople(report: InstanceReport, loaded: LoadedInstance, now: number): InstanceReport {
+  const owners = loaded.instance.metadata.owners;
+  const acknowledged = activeAcknowledgement(loaded.instance, now);
+  return {
+    ...report,
+    ...(owners === undefined || owners.length === 0 ? {} : { owners }),
+    ...(acknowledged === undefined ? {} : { acknowledged }),
   };
 }
 

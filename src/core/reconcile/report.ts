@@ -62,6 +62,17 @@ export interface InstanceReport {
   /** Last delegated sign-in of the app, when known. */
   readonly lastDelegatedSignInAt: string | null;
   readonly findings: readonly Finding[];
+  /** `metadata.owners`: the GitHub users and teams who must make things happen; absent when none are declared. */
+  readonly owners?: readonly string[];
+  /** `spec.acknowledge` while it holds (until its `until` day ends, UTC): notifications and `--fail-on` are muted. */
+  readonly acknowledged?: Acknowledgement;
+}
+
+/** A known problem someone is handling, from `spec.acknowledge`. */
+export interface Acknowledgement {
+  /** Last day it holds, `YYYY-MM-DD` (UTC). */
+  readonly until: string;
+  readonly reason: string;
 }
 
 export type StatusSummary = Readonly<Partial<Record<ReconcileStatus, number>>>;

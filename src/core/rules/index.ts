@@ -1,3 +1,4 @@
+import { checkAcknowledgeDate } from "./acknowledge-date.js";
 import { checkAdminAgentTenant } from "./admin-agent-other-tenant.js";
 import { checkExistingAppNotShared } from "./app-shared.js";
 import { checkDomainMatchesCloud } from "./domain-cloud-mismatch.js";
@@ -45,4 +46,5 @@ export const instanceRules: readonly InstanceRule[] = [
   checkRedirectHasNoFragment,
   checkRedirectsAreUnique,
   checkNoLocalhostInPrimary,
+  checkAcknowledgeDate,
 ];

@@ -23,6 +23,8 @@ export interface InstanceFacts {
   readonly adminAgent: Located<string> | undefined;
   readonly existingAppId: Located<string> | undefined;
   readonly redirectUris: readonly (Located<string> & { readonly shape: RedirectUriShape })[];
+  /** `spec.acknowledge.until`, a `YYYY-MM-DD` day. */
+  readonly acknowledgeUntil: Located<string> | undefined;
 }
 
 /**
@@ -57,6 +59,7 @@ export function readInstanceFacts(
     adminAgent: valid(consent?.adminAgent, "/spec/consent/adminAgent"),
     existingAppId: valid(app?.existingAppId, "/spec/app/existingAppId"),
     redirectUris: readRedirectUris(app?.redirectUris, invalidPointers),
+    acknowledgeUntil: valid(objectAt(spec, "acknowledge")?.until, "/spec/acknowledge/until"),
   };
 }
 

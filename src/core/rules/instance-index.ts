@@ -7,9 +7,11 @@ export interface InstanceSet {
   readonly byName: ReadonlyMap<string, InstanceFacts>;
   /** Each sandbox together with the primary its `sandboxOf` names, when that is a primary. */
   readonly pairs: readonly { readonly sandbox: InstanceFacts; readonly primary: InstanceFacts }[];
+  /** The day (`YYYY-MM-DD`, UTC) the files are checked on, for rules about dates; absent in pure replays. */
+  readonly today?: string | undefined;
 }
 
-export function indexInstances(all: readonly InstanceFacts[]): InstanceSet {
+export function indexInstances(all: readonly InstanceFacts[], today?: string): InstanceSet {
   const byName = new Map<string, InstanceFacts>();
   for (const facts of all) {
     if (facts.name !== undefined && !byName.has(facts.name.value)) byName.set(facts.name.value, facts);
@@ -19,7 +21,7 @@ export function indexInstances(all: readonly InstanceFacts[]): InstanceSet {
     const primary = byName.get(sandbox.sandboxOf.value);
     return primary?.environment?.value === "primary" ? [{ sandbox, primary }] : [];
   });
-  return { all, byName, pairs };
+  return { all, byName, pairs, today };
 }
 
 /** GUIDs and user principal names compare without case. */
