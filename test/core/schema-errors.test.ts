@@ -144,3 +144,37 @@ describe("schema errors a person can act on", () => {
     expect(JSON.stringify(errors)).not.toContain("Zz0123456789");
   });
 });
+
+describe("a schema refusal made only of editor-only keywords", () => {
+  it("still fails the file with a message naming the key, never in silence", async () => {
+    const { translateSchemaErrors } = await import("../../src/core/schema-errors/schema-errors.js");
+    const errors = [
+      {
+        instancePath: "/spec",
+        schemaPath: "#/properties/spec/propertyNames/enum",
+        keyword: "enum",
+        params: { allowedValues: ["environment"] },
+        message: "must be equal to one of the allowed values",
+        propertyName: "acknowledge",
+      },
+      {
+        instancePath: "/spec",
+        schemaPath: "#/properties/spec/propertyNames",
+        keyword: "propertyNames",
+        params: { propertyName: "acknowledge" },
+        message: "property name must be valid",
+      },
+    ];
+
+    const findings = translateSchemaErrors("x.yaml", errors, { spec: { acknowledge: {} } });
+
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: "schema.invalid",
+        pointer: "/spec/acknowledge",
+        message: "`acknowledge` is not allowed in `spec`",
+        severity: "error",
+      }),
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import { describeRedirectUri, redirectSchemeProblem } from "../rules/redirect-uri.js";
 import type { Finding } from "../rules/rule.js";
-import { parsePointer } from "../yaml/positions.js";
+import { parsePointer, toPointer } from "../yaml/positions.js";
 import { explainPattern } from "./schema-errors-fields.js";
 import { dropTyposOfMissingKeys, translateRequired, translateUnknownKey } from "./schema-errors-keys.js";
 import { parentSchemaPath, schemaNodeAt } from "./schema-errors-lookup.js";
@@ -37,6 +37,7 @@ export function translateSchemaErrors(
     if (kept === undefined || rank < kept.rank) byPointer.set(key, { rank, translation });
   }
   const translations = Array.from(byPointer.values(), ({ translation }) => translation);
+  if (translations.length === 0) translations.push(...lastResort(errors, data));
   return dropTyposOfMissingKeys(translations).map(
     ({ suggestion: _suggestion, missing: _missing, ...translation }) => ({
       file,
@@ -44,6 +45,30 @@ export function translateSchemaErrors(
       ...translation,
     }),
   );
+}
+
+/**
+ * Ajv said no, yet every error was noise: the file must still fail with a message, never pass in
+ * silence. (This happens only when the schema's key list for editors and its properties disagree.)
+ */
+function lastResort(errors: readonly SchemaError[], data: unknown): Translation[] {
+  const decidable = errors.filter((error) => !isUndecidableSandboxRule(error, data));
+  const first = decidable.find((error) => typeof error.params.propertyName === "string") ?? decidable[0];
+  if (first === undefined) return [];
+  const key = first.params.propertyName;
+  if (typeof key === "string") {
+    const where = first.instancePath === "" ? "at the top level" : `in \`${dotted(first.instancePath)}\``;
+    return [
+      {
+        pointer: `${first.instancePath}${toPointer([key])}`,
+        anchor: "key",
+        code: "schema.invalid",
+        message: `\`${key}\` is not allowed ${where}`,
+        hint: "check the key's spelling against docs/instance-yaml.md",
+      },
+    ];
+  }
+  return [{ pointer: first.instancePath, code: "schema.invalid", message: first.message ?? "is invalid" }];
 }
 
 const RANK: Readonly<Record<string, number>> = {
