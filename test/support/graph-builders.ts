@@ -326,11 +326,14 @@ export function conditionalAccessPolicy(
     state: options.state ?? "enabled",
     conditions: {
       signInRiskLevels: [],
+      userRiskLevels: [],
+      servicePrincipalRiskLevels: [],
       clientAppTypes: ["all"],
       applications: {
         includeApplications: options.includeApplications ?? ["All"],
         excludeApplications: options.excludeApplications ?? [],
         includeUserActions: [],
+        includeAuthenticationContextClassReferences: [],
       },
       users: {
         includeUsers: options.includeUsers ?? [],

@@ -29,11 +29,14 @@ export function buildConditionalAccessPolicy(policy: SeedPolicy, createdAt: stri
     state: policy.state,
     conditions: {
       signInRiskLevels: [],
+      userRiskLevels: [],
+      servicePrincipalRiskLevels: [],
       clientAppTypes: ["all"],
       applications: {
         includeApplications: [...(policy.includeApplications ?? ["All"])],
         excludeApplications: [...(policy.excludeApplications ?? [])],
         includeUserActions: [],
+        includeAuthenticationContextClassReferences: [],
       },
       users: {
         includeUsers: [...(policy.includeUsers ?? [])],

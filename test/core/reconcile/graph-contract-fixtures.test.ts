@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildExampleSeed } from "../../../src/emulator/seeds/example-instances.js";
 import { buildFleet } from "../../../src/emulator/seeds/fleet.js";
 import {
+  conditionalAccessPolicy,
   directoryRoleMembership,
   graphApplication,
   graphServicePrincipal,
@@ -13,6 +14,7 @@ import {
   partnerCenterServicePrincipal,
   passwordCredential,
   servicePrincipalSignInActivity,
+  signInFrequency,
   userRegistrationDetails,
 } from "../../support/graph-builders.js";
 import { createGraphContract } from "../../support/graph-contract.js";
@@ -122,6 +124,15 @@ describe("fixtures, seeds and builders hold only what Graph v1.0 (and beta for t
       "userRegistrationDetails (no MFA)",
       "userRegistrationDetails",
       userRegistrationDetails({ user, isMfaRegistered: false }),
+    ],
+    [
+      "conditionalAccessPolicy (sign-in frequency)",
+      "conditionalAccessPolicies",
+      conditionalAccessPolicy({
+        displayName: "Administrators: sign in every 12 hours",
+        includeRoles: ["62e90394-69f5-4237-9190-012177145e10"],
+        signInFrequency: signInFrequency(12, "hours"),
+      }),
     ],
   ];
 
