@@ -5,7 +5,7 @@ import { parseSnapshot } from "../core/snapshot/parse-snapshot.js";
 import type { ObservedSnapshot } from "../core/snapshot/snapshot.js";
 import { FAULT_ARGS, FAULT_USAGE, readFaultArgs } from "./fault-args.js";
 import { buildExampleSeed } from "./seeds/example-instances.js";
-import { startEmulator } from "./start-emulator.js";
+import { type EmulatedTenantSettings, startEmulator } from "./start-emulator.js";
 
 const USAGE = `Usage: node dist/emulator/main.js [options]
   --seed FILE           snapshot (cspops observe --out format) to seed the tenants; default: the example instances
@@ -16,6 +16,7 @@ ${FAULT_USAGE}
                         (faults hit Graph requests and each $batch item)
   --forbid TENANT       answer 403 for this tenant (repeatable)
   --slow TENANT=MS      answer this tenant after MS milliseconds (repeatable)
+  --throttle TENANT=N:S answer this tenant's first N Graph requests 429 with Retry-After S (repeatable)
 Prints one JSON line on stdout when ready; point cspops at it with the env file it names.`;
 
 /** Runs the Entra + Graph emulator until interrupted (for `npm start`'s second terminal, and benches). */
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       ...FAULT_ARGS,
       forbid: { type: "string", multiple: true },
       slow: { type: "string", multiple: true },
+      throttle: { type: "string", multiple: true },
       help: { type: "boolean" },
     },
   });
@@ -36,11 +38,19 @@ async function main(): Promise<void> {
     return;
   }
   const seed = values.seed === undefined ? buildExampleSeed(new Date()) : await readSeed(values.seed);
-  const tenants: Record<string, { forbidden?: boolean; latencyMs?: number }> = {};
+  const tenants: Record<string, EmulatedTenantSettings> = {};
   for (const tenantId of values.forbid ?? []) tenants[tenantId] = { forbidden: true };
   for (const entry of values.slow ?? []) {
     const [tenantId = "", ms = "0"] = entry.split("=");
     tenants[tenantId] = { ...tenants[tenantId], latencyMs: Number(ms) };
+  }
+  for (const entry of values.throttle ?? []) {
+    const [tenantId = "", rule = ""] = entry.split("=");
+    const [requests = "1", seconds = "1"] = rule.split(":");
+    tenants[tenantId] = {
+      ...tenants[tenantId],
+      throttle: { requests: Number(requests), retryAfterSeconds: Number(seconds) },
+    };
   }
   const emulator = await startEmulator({
     seed,

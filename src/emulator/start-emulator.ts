@@ -32,8 +32,8 @@ export interface EmulatorOptions {
   readonly graphFaults?: FaultOptions;
   /** Faults on the Entra endpoints (discovery and token). */
   readonly entraFaults?: FaultOptions;
-  /** Per tenant: deny Graph access (403), or answer slowly. */
-  readonly tenants?: Readonly<Record<string, { forbidden?: boolean; latencyMs?: number }>>;
+  /** Per tenant: deny Graph access (403), answer slowly, or throttle (429) its next requests. */
+  readonly tenants?: Readonly<Record<string, EmulatedTenantSettings>>;
   readonly now?: () => Date;
   /**
    * After Accept or Cancel on the consent page: the emulator's result page (default), which says
@@ -42,6 +42,14 @@ export interface EmulatorOptions {
   readonly consentLanding?: ConsentLanding;
   /** Sees every Graph request and answer, `$batch` sub-requests included (contract tests). */
   readonly recordGraph?: (exchange: RecordedGraphExchange) => void;
+}
+
+/** How one tenant's Graph misbehaves. */
+export interface EmulatedTenantSettings {
+  readonly forbidden?: boolean;
+  readonly latencyMs?: number;
+  /** Its first `requests` Graph requests are answered 429 with `Retry-After: retryAfterSeconds`. */
+  readonly throttle?: { readonly requests: number; readonly retryAfterSeconds: number };
 }
 
 /** A running emulator of Microsoft Entra ID and Microsoft Graph on one HTTPS origin. */
@@ -85,6 +93,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (tenant === undefined) continue;
     tenant.forbidden = settings.forbidden ?? tenant.forbidden;
     tenant.latencyMs = settings.latencyMs ?? tenant.latencyMs;
+    if (settings.throttle !== undefined) {
+      tenant.throttle.remaining = settings.throttle.requests;
+      tenant.throttle.retryAfterSeconds = settings.throttle.retryAfterSeconds;
+    }
   }
   const graphFaults = options.graphFaults ?? {};
   const entraFaults = options.entraFaults ?? {};

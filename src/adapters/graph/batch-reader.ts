@@ -53,19 +53,24 @@ interface SubResponse {
 /** Reads that become possible once another read has succeeded (e.g. an app's, once its id is known). */
 export type FollowUp = (key: string, outcome: ReadOutcome) => readonly GraphRead[];
 
+/** Called with a sub-response's `Retry-After` (ms): the tenant asked to wait (`TenantLimiter`). */
+export type OnRetryAfter = (ms: number) => void;
+
 /**
  * Runs `reads` through `$batch` (at most 20 per batch). A full batch leaves at once; a partial one
  * waits only while a read marked `leadsToMore` is in flight, since its answer may bring reads to
  * fill the batch; otherwise waiting would cost a round trip and save nothing. A sub-response with
  * 429 or a transient 5xx is retried on its own after its own `Retry-After`; `@odata.nextLink` pages
  * are fetched until the collection is complete; `followUp` adds the reads an outcome makes
- * possible, so dependent reads start as soon as they can.
+ * possible, so dependent reads start as soon as they can; `onRetryAfter` hears each sub-response's
+ * `Retry-After`, so that the whole tenant waits, not only the read that was refused.
  */
 export function readBatched(
   post: BatchPoster,
   reads: readonly GraphRead[],
   policy: RetryPolicy,
   followUp: FollowUp = () => [],
+  onRetryAfter: OnRetryAfter = () => undefined,
 ): Promise<Map<string, ReadOutcome>> {
   const outcomes = new Map<string, ReadOutcome>();
   let queue: Pending[] = reads.map(fresh);
@@ -107,7 +112,7 @@ export function readBatched(
       const leading = batch.some((pending) => pending.read.leadsToMore === true);
       inFlight += 1;
       if (leading) leadingInFlight += 1;
-      void sendBatch(post, batch, policy, settleOutcome).then((retries) => {
+      void sendBatch(post, batch, policy, settleOutcome, onRetryAfter).then((retries) => {
         queue.push(...retries);
         inFlight -= 1;
         if (leading) leadingInFlight -= 1;
@@ -128,6 +133,7 @@ async function sendBatch(
   batch: readonly Pending[],
   policy: RetryPolicy,
   settleOutcome: (key: string, outcome: ReadOutcome) => void,
+  onRetryAfter: OnRetryAfter,
 ): Promise<Pending[]> {
   const version = batch[0]?.read.version ?? "v1.0";
   let answer: unknown;
@@ -146,14 +152,22 @@ async function sendBatch(
   const again: Pending[] = [];
   batch.forEach((pending, index) => {
     const response = responses.get(String(index + 1));
-    const next = response === undefined ? retryMissing(pending, policy) : settle(pending, response, policy);
+    const next =
+      response === undefined
+        ? retryMissing(pending, policy)
+        : settle(pending, response, policy, onRetryAfter);
     if ("ok" in next) settleOutcome(pending.read.key, next);
     else again.push(next);
   });
   return again;
 }
 
-function settle(pending: Pending, response: SubResponse, policy: RetryPolicy): Pending | ReadOutcome {
+function settle(
+  pending: Pending,
+  response: SubResponse,
+  policy: RetryPolicy,
+  onRetryAfter: OnRetryAfter,
+): Pending | ReadOutcome {
   if (response.status >= 200 && response.status < 300) {
     const body = isRecord(response.body) ? response.body : {};
     if (!Array.isArray(body.value)) return { ok: true, body, values: undefined };
@@ -170,8 +184,10 @@ function settle(pending: Pending, response: SubResponse, policy: RetryPolicy): P
   }
   const error = describeSubResponseError(response.status, response.body);
   if (!isRetryableStatus(response.status)) return { ok: false, error };
-  const delay = retryDelayMs(policy, pending.attempt, header(response.headers, "retry-after"));
+  const retryAfter = header(response.headers, "retry-after");
+  const delay = retryDelayMs(policy, pending.attempt, retryAfter);
   if (delay === undefined) return { ok: false, error };
+  if (retryAfter !== undefined) onRetryAfter(delay);
   return { ...pending, attempt: pending.attempt + 1, notBefore: Date.now() + delay };
 }
 

@@ -10,14 +10,16 @@ import {
   type TenantObservation,
 } from "../../core/snapshot/snapshot.js";
 import { redactCredentials } from "../redact-credentials.js";
+import { AdaptiveLimiter } from "./adaptive-limiter.js";
 import { boundTokens, cacheTokens } from "./cached-token-credential.js";
-import { mapWithConcurrency, Semaphore, SlowStartLimiter } from "./concurrency.js";
+import { mapWithConcurrency, SlowStartLimiter } from "./concurrency.js";
 import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js";
 import { graphScopeFor } from "./graph-endpoints.js";
 import { createHttpsAgent, HttpsTransport } from "./https-transport.js";
 import { observeTenant } from "./observe-tenant.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { createTenantGraphClient } from "./tenant-graph-client.js";
+import { DEFAULT_REQUESTS_PER_TENANT, TenantLimiter } from "./tenant-limiter.js";
 
 /** What a credential is made for: one partner tenant, over the observer's connections. */
 export interface CredentialTarget {
@@ -35,11 +37,17 @@ export interface GraphObserverOptions {
   /** The CA to trust instead of the public ones (the emulator's); else NODE_EXTRA_CA_CERTS applies. */
   readonly caCertPem?: string | undefined;
   /**
-   * Tenants read at the same time. Default: twice the requests in flight, so that every request
-   * slot stays busy even when each tenant has a single batch to send (one instance per tenant).
+   * Tenants read at the same time. Default: twice the most requests in flight, so that every
+   * request place stays busy even when each tenant has a single batch to send (one instance per
+   * tenant).
    */
   readonly tenantConcurrency?: number | undefined;
-  /** HTTP requests in flight across all tenants. Default 32. */
+  /** `$batch` requests in flight per tenant (docs/snapshot.md#limits). Default 4. */
+  readonly requestsPerTenant?: number | undefined;
+  /**
+   * The most HTTP requests in flight across all tenants, and so the sockets per host: the hard
+   * ceiling of the adaptive limit (`AdaptiveLimiter`). Default 256.
+   */
   readonly maxRequestsInFlight?: number | undefined;
   /** Deadline of one request (and of one token request). Default 30 s. */
   readonly requestTimeoutMs?: number | undefined;
@@ -52,6 +60,11 @@ export interface GraphObserverOptions {
 const SERVICE = "Microsoft Graph";
 /** Token requests at the start of an observation (see `SlowStartLimiter`). */
 const FIRST_TOKEN_REQUESTS = 4;
+/** Sockets per host, and so requests in flight across tenants, at most (docs/snapshot.md#limits). */
+const DEFAULT_MAX_IN_FLIGHT = 256;
+/** Where the adaptive limit across tenants starts, and the least it shrinks to. */
+const FIRST_IN_FLIGHT = 32;
+const LEAST_IN_FLIGHT = 8;
 
 /**
  * The `DirectoryObserver` over Microsoft Graph: groups the instances by partner tenant, reads the
@@ -64,18 +77,26 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
   const retryPolicy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const now = options.now ?? (() => new Date());
 
-  const inFlight = options.maxRequestsInFlight ?? 32;
+  const inFlight = options.maxRequestsInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const perTenant = options.requestsPerTenant ?? DEFAULT_REQUESTS_PER_TENANT;
   // Token requests are bounded apart from Graph's: all tenants asking at once open as many TLS
   // connections at once, and then every tenant's first token (and first Graph read) waits for
-  // all those handshakes. They start four at a time and widen with each token, up to half the
-  // Graph limit, while Graph has requests to spare: then tokens, not Graph, are the bottleneck.
-  const tokenLimit = Math.max(1, Math.floor(inFlight / 2));
+  // all those handshakes. They start four at a time and widen with each token, up to a quarter
+  // of the Graph ceiling, while Graph has requests to spare: then tokens, not Graph, are the
+  // bottleneck.
+  const tokenLimit = Math.max(1, Math.floor(inFlight / 4));
   // One keep-alive pool for the observer's life, for tokens and Graph alike (one host when it is
   // the emulator): a second observation reuses its connections, and the CA to trust is read once.
   // Idle sockets do not keep the process alive.
-  const agent = createHttpsAgent(inFlight + tokenLimit, options.caCertPem);
-  const graphLimiter = new Semaphore(inFlight);
-  const transport = new HttpsTransport({ timeoutMs, limiter: graphLimiter, agent });
+  const agent = createHttpsAgent(inFlight, options.caCertPem);
+  // Across tenants the only limits are this client's own: the limit adapts to latency (its
+  // event loop's lag included) and failures, under the socket ceiling. It lives as long as the
+  // observer, as the connections do.
+  const graphLimiter = new AdaptiveLimiter({
+    initial: Math.min(FIRST_IN_FLIGHT, inFlight),
+    min: Math.min(LEAST_IN_FLIGHT, inFlight),
+    max: inFlight,
+  });
 
   return {
     async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
@@ -89,6 +110,13 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
           const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
           const credential = cacheTokens(boundTokens(options.credentialFor(target), tokenLimiter));
           const scope = graphScopeFor(group.cloud);
+          const tenantLimiter = new TenantLimiter(perTenant);
+          const transport = new HttpsTransport({
+            timeoutMs,
+            tenant: tenantLimiter,
+            shared: graphLimiter,
+            agent,
+          });
           const observation = await observeTenant({
             tenantId: group.tenantId,
             cloud: group.cloud,
@@ -105,6 +133,7 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
             }),
             retryPolicy,
             timeoutMs,
+            onRetryAfter: (ms) => tenantLimiter.pauseFor(ms),
           }).catch((error: unknown): TenantObservation => ({ error: unexpected(error) }));
           done += 1;
           observeOptions.onProgress?.({ tenantsDone: done, tenantsTotal: groups.length });

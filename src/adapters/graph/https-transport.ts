@@ -1,8 +1,10 @@
 import { Agent, request as httpsRequest } from "node:https";
 import { createSecureContext } from "node:tls";
 import type { Context, Middleware } from "@microsoft/microsoft-graph-client";
+import type { AdaptiveLimiter } from "./adaptive-limiter.js";
 import { BufferedResponse } from "./buffered-response.js";
-import type { Semaphore } from "./concurrency.js";
+import { isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
+import type { TenantLimiter } from "./tenant-limiter.js";
 
 /** A request got no complete answer: the connection failed, was dropped, or took too long. */
 export class TransportFailure extends Error {
@@ -20,8 +22,10 @@ export class TransportFailure extends Error {
 export interface HttpsTransportOptions {
   /** Deadline for one exchange, from the moment it may start to the last byte of the answer. */
   readonly timeoutMs: number;
+  /** This tenant's limits: its requests in flight, and its `Retry-After` pauses. */
+  readonly tenant: TenantLimiter;
   /** Bounds the requests in flight across every tenant (and so the sockets). */
-  readonly limiter: Semaphore;
+  readonly shared: AdaptiveLimiter;
   readonly agent: Agent;
 }
 
@@ -38,9 +42,11 @@ export function createHttpsAgent(maxSockets: number, caPem?: string): Agent {
 }
 
 /**
- * The last link of the Graph client's middleware chain, in place of its `fetch`: `node:https` with a
- * keep-alive agent (so a CA can be trusted explicitly), a shared limit on requests in flight, and a
- * deadline per request whose clock starts only when the request may go.
+ * The last link of one tenant's Graph client middleware chain, in place of its `fetch`:
+ * `node:https` with a keep-alive agent (so a CA can be trusted explicitly), the tenant's limits
+ * taken before the shared one (a paused tenant holds no shared place), and a deadline per request
+ * whose clock starts only when the request may go. A `Retry-After` on a 429 or 5xx pauses the
+ * tenant, not the others.
  */
 export class HttpsTransport implements Middleware {
   constructor(private readonly options: HttpsTransportOptions) {}
@@ -50,9 +56,18 @@ export class HttpsTransport implements Middleware {
     const init = context.options ?? {};
     const body = typeof init.body === "string" ? init.body : undefined;
     const headers = headerRecord(init.headers);
-    context.response = await this.options.limiter.run(() =>
-      exchange(url, init.method ?? "GET", headers, body, this.options),
-    );
+    const { tenant, shared } = this.options;
+    context.response = await tenant.run(async () => {
+      const response = await shared.run(
+        () => exchange(url, init.method ?? "GET", headers, body, this.options),
+        (answer) => answer.status >= 500,
+      );
+      if (isRetryableStatus(response.status)) {
+        const pause = parseRetryAfter(response.headers.get("retry-after"), Date.now());
+        if (pause !== undefined) tenant.pauseFor(pause);
+      }
+      return response;
+    });
   }
 }
 

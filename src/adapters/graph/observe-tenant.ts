@@ -26,6 +26,8 @@ export interface TenantToObserve {
   readonly retryPolicy: RetryPolicy;
   /** Bounds the token request as the transport bounds Graph requests. */
   readonly timeoutMs: number;
+  /** Hears a sub-response's `Retry-After` (ms): the tenant's limiter pauses it. */
+  readonly onRetryAfter?: ((ms: number) => void) | undefined;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function observeTenant(tenant: TenantToObserve): Promise<TenantObse
     firstRoundReads(tenant.instances, tenant.cloud),
     tenant.retryPolicy,
     followUp,
+    tenant.onRetryAfter,
   );
 
   const agents = distinct(tenant.instances.map((instance) => instance.adminAgent));

@@ -39,7 +39,8 @@ export function retryDelayMs(
   return Math.round(random() * ceiling);
 }
 
-function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+/** `Retry-After` in milliseconds (it may be seconds or an HTTP date); `undefined` when absent. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   if (value === null || value === undefined || value.trim() === "") return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

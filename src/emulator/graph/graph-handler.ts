@@ -51,7 +51,10 @@ export async function handleGraph(
   const tenant =
     claims === undefined || !GRAPH_AUDIENCES.has(claims.aud) ? undefined : findTenant(state, claims.tid);
   const latencyMs = (options.faults.latencyMs ?? 0) + (tenant?.latencyMs ?? 0);
-  const reply = answer(request, body, url, tenant, options, now);
+  tenant?.graphArrivals.push(Date.now());
+  const throttled = tenant !== undefined && tenant.throttle.remaining > 0;
+  if (throttled) tenant.throttle.remaining -= 1;
+  const reply = throttled ? throttledReply(tenant, now) : answer(request, body, url, tenant, options, now);
   options.record?.({
     method: request.method ?? "GET",
     url: url.toString(),
@@ -60,8 +63,21 @@ export async function handleGraph(
     body: reply.body,
   });
   const text = JSON.stringify(reply.body ?? {});
-  await sleep(arrivedAt + latencyMs - performance.now());
+  // A refusal for throttling leaves at once, as Graph's front door answers it; the rest wait.
+  if (throttled) tenant.throttle.answeredAt.push(Date.now());
+  else await sleep(arrivedAt + latencyMs - performance.now());
   sendJsonText(response, reply.status, text, reply.headers ?? {});
+}
+
+/** Graph's answer when an app exceeds its limits in one tenant (429 with `Retry-After`). */
+function throttledReply(tenant: EmulatedTenant, now: Date): GraphReply {
+  return graphErrorReply(
+    429,
+    "TooManyRequests",
+    "Too many requests for this application in this tenant.",
+    now,
+    { "retry-after": String(tenant.throttle.retryAfterSeconds) },
+  );
 }
 
 function answer(

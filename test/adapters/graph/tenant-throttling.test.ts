@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { planReconcile } from "../../../src/core/reconcile/plan-reconcile.js";
+import { buildFleet } from "../../../src/emulator/seeds/fleet.js";
+import { type RunningEmulator, startEmulator } from "../../../src/emulator/start-emulator.js";
+import { observerFor, statusesOf } from "./support/observe-emulator.js";
+
+const NOW = new Date("2026-11-20T10:00:00Z");
+const RETRY_AFTER_S = 5;
+const LATENCY_MS = 300;
+
+let emulator: RunningEmulator | undefined;
+
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+describe("a throttled tenant", () => {
+  it("waits its Retry-After alone: the other tenants finish long before it is retried", async () => {
+    // 5 tenants of 60 instances: each has more batches than it may send at once, so the
+    // throttled one has batches queued behind its 429 that must wait too.
+    const fleet = buildFleet(300, NOW, { instancesPerTenant: 60 });
+    const throttledId = fleet.instances[0]?.instance.spec.partner.tenantId ?? "";
+    emulator = await startEmulator({
+      seed: fleet.seed,
+      graphFaults: { latencyMs: LATENCY_MS },
+      tenants: { [throttledId]: { throttle: { requests: 1, retryAfterSeconds: RETRY_AFTER_S } } },
+    });
+    const doneAt: number[] = [];
+
+    const snapshot = await observerFor(emulator).observeTenants(fleet.instances, {
+      onProgress: () => doneAt.push(Date.now()),
+    });
+
+    const tenants = [...emulator.state.tenants.values()];
+    const throttled = tenants.find((tenant) => tenant.id === throttledId.toLowerCase());
+    const [refusedAt = 0] = throttled?.throttle.answeredAt ?? [];
+    expect(throttled?.throttle.answeredAt).toHaveLength(1);
+    // Every other tenant was read completely within 2.5 s of the 429: nowhere near its 5 s wait.
+    const others = tenants.filter((tenant) => tenant !== throttled);
+    expect(others).toHaveLength(4);
+    const othersLastRequest = Math.max(...others.map((tenant) => Math.max(...tenant.graphArrivals)));
+    expect(othersLastRequest - refusedAt).toBeLessThan(2_500);
+    expect((doneAt[3] ?? Number.POSITIVE_INFINITY) - refusedAt).toBeLessThan(2_500);
+    // The 429 leaves at once, the tenant's other first batches 300 ms after they arrived: had
+    // their answers let more requests go (the queued batches, the apps' reads), those would
+    // arrive 300 ms after the 429. Those sent before the 429 was received arrive within 150 ms.
+    // The throttled tenant sent nothing while asked to wait, then was read again and completely.
+    const arrivals = throttled?.graphArrivals ?? [];
+    const duringPause = arrivals.filter(
+      (at) => at > refusedAt + LATENCY_MS / 2 && at < refusedAt + RETRY_AFTER_S * 1000 - 100,
+    );
+    expect(duringPause).toEqual([]);
+    expect(arrivals.filter((at) => at >= refusedAt + RETRY_AFTER_S * 1000 - 100).length).toBeGreaterThan(0);
+    expect((doneAt[4] ?? 0) - refusedAt).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 100);
+    expect(snapshot.tenants[throttledId]?.error).toBeUndefined();
+    const statuses = statusesOf(planReconcile(fleet.instances, snapshot, NOW));
+    expect(Object.entries(statuses).filter(([name, status]) => status !== fleet.expected.get(name))).toEqual(
+      [],
+    );
+  });
+});
