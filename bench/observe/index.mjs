@@ -21,7 +21,7 @@ const root = join(here, "../..");
 const LATENCY_MS = 50;
 const IN_FLIGHT = 32;
 const BATCH = 20;
-const DENSE_RUNS = 5;
+const DENSE_RUNS = 1;
 
 const scratch = await mkdtemp(join(tmpdir(), "cspops-bench-observe-"));
 try {
@@ -125,7 +125,6 @@ async function scenario(title, count, instancesPerTenant) {
       NODE_EXTRA_CA_CERTS: "",
       BENCH_CA_FILE: ready.caFile,
       BENCH_INSTANCES: instancesFile,
-      BENCH_IN_FLIGHT: String(IN_FLIGHT),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

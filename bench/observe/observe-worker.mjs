@@ -10,7 +10,7 @@ import { createGraphObserver } from "../../dist/adapters/graph/graph-observer.js
 const env = process.env;
 const instances = JSON.parse(await readFile(env.BENCH_INSTANCES, "utf8"));
 const caCertPem = await readFile(env.BENCH_CA_FILE, "utf8");
-const inFlight = Number(env.BENCH_IN_FLIGHT);
+const inFlight = env.BENCH_IN_FLIGHT ? Number(env.BENCH_IN_FLIGHT) : undefined;
 
 let peakHeap = 0;
 const sampler = setInterval(() => {

@@ -9,33 +9,37 @@ export interface AdaptiveLimiterOptions {
   readonly max: number;
   /** Milliseconds, monotonic (`performance.now`); injectable for tests. */
   readonly now?: (() => number) | undefined;
+  /** Whether this process has no time to spare; default: its event loop busy 90 % of the time. */
+  readonly busy?: (() => boolean) | undefined;
 }
 
-/** Latency this many times the quiet latency means the client (or the service) is saturated. */
-const CONGESTED_RATIO = 2;
 /** Share of the limit kept on congestion: a multiplicative decrease, as TCP's. */
 const DECREASE = 0.75;
+/** Answers queued this much longer than the quietest answer: too many in flight. */
+const QUEUE_GUARD_MS = 1_000;
 /** The quiet latency is the lowest of the last 10 to 20 seconds: it may rise as the path changes. */
 const QUIET_WINDOW_MS = 10_000;
 
 /**
- * Requests in flight across tenants, adapted to what the client can carry (docs/snapshot.md#limits):
- * additive increase, multiplicative decrease, like TCP's congestion window.
+ * Requests in flight across tenants, adapted to what this client can carry
+ * (docs/snapshot.md#limits): additive increase, multiplicative decrease, like TCP's congestion
+ * window.
  *
- * - The latency of each task is measured from its start to its end on this event loop, so it
- *   rises both when the service slows and when this process falls behind (event-loop lag, CPU).
- *   The quiet latency is the lowest of the last 10 to 20 seconds.
- * - While the limit is in use and latency stays under twice the quiet latency, the limit grows:
- *   by one per success at first (doubling per round trip, "slow start"), by one per round trip
- *   after the first decrease.
- * - When latency passes twice the quiet latency, or a task fails (a dropped connection, a 5xx),
- *   the limit shrinks to three quarters, at most once per round trip, never below `min`.
+ * - It grows only while the limit is in use, no request fails and the event loop has time to
+ *   spare: then more requests in flight are answered in the same time, since the wait is the
+ *   service's. By one per success at first (doubling per round trip, "slow start"), by one per
+ *   round trip after the first decrease. When the event loop is busy it holds: more in flight
+ *   would only queue.
+ * - It shrinks to three quarters when a request fails (a dropped connection, a timeout, a 5xx) or
+ *   answers take a second longer than the quietest of the last 10–20 s (latency is measured on
+ *   this event loop, so its lag counts), at most once per round trip, never below `min`.
  * - `max` bounds it whatever happens: the sockets of the connection pool.
  */
 export class AdaptiveLimiter implements TaskLimiter {
   readonly #min: number;
   readonly #max: number;
   readonly #now: () => number;
+  readonly #busy: () => boolean;
   #limit: number;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
@@ -51,6 +55,7 @@ export class AdaptiveLimiter implements TaskLimiter {
     this.#min = Math.min(this.#max, Math.max(1, Math.floor(options.min)));
     this.#limit = Math.min(this.#max, Math.max(this.#min, Math.floor(options.initial)));
     this.#now = options.now ?? (() => performance.now());
+    this.#busy = options.busy ?? eventLoopBusy();
   }
 
   /** The current limit (whole tasks). */
@@ -97,7 +102,7 @@ export class AdaptiveLimiter implements TaskLimiter {
     } else this.#windowLowest = Math.min(this.#windowLowest, sample);
     const quietMs = Math.min(this.#windowLowest, this.#previousLowest);
     this.#recentMs = this.#recentMs === 0 ? sample : this.#recentMs + (sample - this.#recentMs) * 0.25;
-    if (failed || this.#recentMs > CONGESTED_RATIO * quietMs) {
+    if (failed || this.#recentMs > quietMs + QUEUE_GUARD_MS) {
       // Once per round trip: the tasks already in flight report the same congestion.
       if (now - this.#lastDecrease < this.#recentMs) return;
       this.#lastDecrease = now;
@@ -105,7 +110,7 @@ export class AdaptiveLimiter implements TaskLimiter {
       this.#limit = Math.max(this.#min, this.#limit * DECREASE);
       return;
     }
-    if (!full) return;
+    if (!full || this.#busy()) return;
     this.#limit = Math.min(this.#max, this.#limit + (this.#slowStart ? 1 : 1 / this.#limit));
   }
 
@@ -117,4 +122,18 @@ export class AdaptiveLimiter implements TaskLimiter {
       next();
     }
   }
+}
+
+/** Whether the event loop was busy 90 % of the last tenth of a second (or more): measured at most that often. */
+function eventLoopBusy(): () => boolean {
+  let since = performance.eventLoopUtilization();
+  let busy = false;
+  return () => {
+    const delta = performance.eventLoopUtilization(since);
+    if (delta.idle + delta.active >= 100) {
+      busy = delta.utilization > 0.9;
+      since = performance.eventLoopUtilization();
+    }
+    return busy;
+  };
 }

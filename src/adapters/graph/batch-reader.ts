@@ -58,8 +58,9 @@ export type OnRetryAfter = (ms: number) => void;
 
 /**
  * Runs `reads` through `$batch` (at most 20 per batch). A full batch leaves at once; a partial one
- * waits only while a read marked `leadsToMore` is in flight, since its answer may bring reads to
- * fill the batch; otherwise waiting would cost a round trip and save nothing. A sub-response with
+ * waits only while a read marked `leadsToMore` is in flight (sent earlier, or in a full batch of
+ * its version just now), since its answer may bring reads to fill the batch; otherwise waiting
+ * would cost a round trip and save nothing. A sub-response with
  * 429 or a transient 5xx is retried on its own after its own `Retry-After`; `@odata.nextLink` pages
  * are fetched until the collection is complete; `followUp` adds the reads an outcome makes
  * possible, so dependent reads start as soon as they can; `onRetryAfter` hears each sub-response's
@@ -90,14 +91,19 @@ export function readBatched(
       for (const pending of queue)
         (pending.notBefore <= now ? due[pending.read.version] : later).push(pending);
       queue = later;
+      // A read that leads to more and leaves now holds back only its own version's partial
+      // batch: another version's reads due at the same moment go with it (waiting would cost
+      // them a round trip, as the beta sign-in read of an app whose id is known).
+      const awaitingMore = leadingInFlight > 0;
       for (const ready of Object.values(due)) {
         let start = 0;
         for (; start + MAX_BATCH_SIZE <= ready.length; start += MAX_BATCH_SIZE) {
           send(ready.slice(start, start + MAX_BATCH_SIZE));
         }
         if (start === ready.length) continue;
-        if (leadingInFlight === 0) send(ready.slice(start));
-        else queue.push(...ready.slice(start));
+        const leadingNow = ready.slice(0, start).some((pending) => pending.read.leadsToMore === true);
+        if (awaitingMore || leadingNow) queue.push(...ready.slice(start));
+        else send(ready.slice(start));
       }
       if (queue.length === 0 && inFlight === 0) {
         resolve(outcomes);

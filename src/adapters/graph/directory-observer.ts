@@ -9,6 +9,12 @@ export interface ObserveProgress {
 
 export interface ObserveOptions {
   readonly onProgress?: ((progress: ObserveProgress) => void) | undefined;
+  /**
+   * App ids already known per instance name (`knownAppIds` of a previous snapshot): their reads go
+   * in the same round as the app lookup, so such a tenant is read in one round instead of two.
+   * The snapshot is the same either way: reads of an id the lookup no longer finds are dropped.
+   */
+  readonly knownAppIds?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 /**

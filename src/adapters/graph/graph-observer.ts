@@ -20,6 +20,7 @@ import { observeTenant } from "./observe-tenant.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { createTenantGraphClient } from "./tenant-graph-client.js";
 import { DEFAULT_REQUESTS_PER_TENANT, TenantLimiter } from "./tenant-limiter.js";
+import type { InstanceToObserve } from "./tenant-reads.js";
 
 /** What a credential is made for: one partner tenant, over the observer's connections. */
 export interface CredentialTarget {
@@ -100,7 +101,7 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
 
   return {
     async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
-      const groups = groupByTenant(instances);
+      const groups = groupByTenant(instances, observeOptions.knownAppIds);
       const tokenLimiter = new SlowStartLimiter(FIRST_TOKEN_REQUESTS, tokenLimit, () => graphLimiter.hasRoom);
       let done = 0;
       const observations = await mapWithConcurrency(
@@ -154,11 +155,14 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
 interface TenantGroup {
   readonly tenantId: string;
   readonly cloud: Cloud;
-  readonly instances: { name: string; existingAppId: string | undefined; adminAgent: string }[];
+  readonly instances: InstanceToObserve[];
 }
 
 /** One group per tenant id (compared without case); a tenant belongs to one cloud. */
-function groupByTenant(instances: readonly LoadedInstance[]): TenantGroup[] {
+function groupByTenant(
+  instances: readonly LoadedInstance[],
+  knownAppIds: ReadonlyMap<string, readonly string[]> = new Map(),
+): TenantGroup[] {
   const groups = new Map<string, TenantGroup>();
   for (const { instance } of instances) {
     const { tenantId } = instance.spec.partner;
@@ -170,6 +174,7 @@ function groupByTenant(instances: readonly LoadedInstance[]): TenantGroup[] {
     group.instances.push({
       name: instance.metadata.name,
       existingAppId: instance.spec.app.existingAppId,
+      knownAppIds: knownAppIds.get(instance.metadata.name) ?? [],
       adminAgent: instance.spec.consent.adminAgent,
     });
   }

@@ -7,6 +7,7 @@ import { type BatchPoster, type GraphRead, type ReadOutcome, readBatched } from 
 import { describeFailure } from "./describe-failure.js";
 import type { RetryPolicy } from "./retry-policy.js";
 import {
+  appReadKeys,
   appReads,
   distinct,
   firstRoundReads,
@@ -49,10 +50,15 @@ export async function observeTenant(tenant: TenantToObserve): Promise<TenantObse
   const post: BatchPoster = (version, requests) =>
     tenant.client.api("/$batch").version(version).post({ requests });
 
-  // App reads follow as soon as an app is found; adopted apps' reads are in the first set.
-  const requested = new Set(
+  // App reads follow as soon as an app is found; adopted apps' reads are in the first set, and
+  // so are those of apps whose id is already known: one round instead of two.
+  const adopted = new Set(
     tenant.instances.flatMap((instance) => instance.existingAppId?.toLowerCase() ?? []),
   );
+  const known = new Set(
+    tenant.instances.flatMap((instance) => (instance.knownAppIds ?? []).map((appId) => appId.toLowerCase())),
+  );
+  const requested = new Set([...adopted, ...known]);
   const followUp = (key: string, outcome: ReadOutcome): GraphRead[] => {
     if (!key.startsWith("app:") || !outcome.ok) return [];
     const fresh = appIdsOf(outcome).filter((appId) => !requested.has(appId.toLowerCase()));
@@ -67,8 +73,30 @@ export async function observeTenant(tenant: TenantToObserve): Promise<TenantObse
     tenant.onRetryAfter,
   );
 
+  dropUnfoundGuesses(outcomes, known, adopted);
   const agents = distinct(tenant.instances.map((instance) => instance.adminAgent));
   return assembleTenant(outcomes, agents, unavailableLists(tenant.cloud));
+}
+
+/**
+ * Reads of a known app id that the lookup did not find (the app was deleted, or lost its tag) are
+ * not part of the observation: without them the snapshot is what two rounds would have made.
+ */
+function dropUnfoundGuesses(
+  outcomes: Map<string, ReadOutcome>,
+  known: ReadonlySet<string>,
+  adopted: ReadonlySet<string>,
+): void {
+  const found = new Set<string>();
+  for (const [key, outcome] of outcomes) {
+    if (key.startsWith("app:") && outcome.ok) {
+      for (const appId of appIdsOf(outcome)) found.add(appId.toLowerCase());
+    }
+  }
+  for (const appId of known) {
+    if (found.has(appId) || adopted.has(appId)) continue;
+    for (const key of appReadKeys(appId)) outcomes.delete(key);
+  }
 }
 
 function appIdsOf(outcome: ReadOutcome & { ok: true }): string[] {

@@ -7,6 +7,8 @@ import type { GraphRead } from "./batch-reader.js";
 export interface InstanceToObserve {
   readonly name: string;
   readonly existingAppId: string | undefined;
+  /** App ids a previous observation found for it: read in the first round (see `knownAppIds`). */
+  readonly knownAppIds?: readonly string[] | undefined;
   readonly adminAgent: string;
 }
 
@@ -38,7 +40,7 @@ export function unavailableLists(cloud: Cloud): Partial<Record<TenantListName, U
  * Partner Center API's service principal, the tenant's Conditional Access policies, and each admin
  * agent with their memberships and MFA registration. Users are addressed by UPN (Graph accepts it
  * in place of the id), so the agent's memberships and MFA need no second round trip. Apps adopted
- * by id get their app reads now too.
+ * by id, and apps whose id is already known, get their app reads now too.
  */
 export function firstRoundReads(
   instances: readonly InstanceToObserve[],
@@ -73,8 +75,10 @@ export function firstRoundReads(
       ),
     );
   }
-  const adopted = distinct(instances.flatMap((instance) => instance.existingAppId ?? []));
-  return [...reads, ...adopted.flatMap((appId) => appReads(appId, cloud))];
+  const early = distinct(
+    instances.flatMap((instance) => [instance.existingAppId ?? [], instance.knownAppIds ?? []].flat()),
+  );
+  return [...reads, ...early.flatMap((appId) => appReads(appId, cloud))];
 }
 
 /**
@@ -82,7 +86,7 @@ export function firstRoundReads(
  * where the cloud offers that report.
  */
 export function appReads(appId: string, cloud: Cloud = "global"): GraphRead[] {
-  const key = appId.toLowerCase();
+  const key = appReadsKey(appId);
   const reads: GraphRead[] = [
     v1(
       `sp:${key}`,
@@ -98,6 +102,17 @@ export function appReads(appId: string, cloud: Cloud = "global"): GraphRead[] {
     path: `/reports/servicePrincipalSignInActivities?$filter=${odataEq("appId", appId)}`,
   });
   return reads;
+}
+
+/** The part of an app read's key that names the app: `sp:<key>`, `grants:<key>`, `signIn:<key>`. */
+export function appReadsKey(appId: string): string {
+  return appId.toLowerCase();
+}
+
+/** The keys `appReads` gives its reads, whatever the cloud. */
+export function appReadKeys(appId: string): string[] {
+  const key = appReadsKey(appId);
+  return [`sp:${key}`, `grants:${key}`, `signIn:${key}`];
 }
 
 function v1(key: string, path: string): GraphRead {

@@ -1,5 +1,5 @@
 import { createDefaultCredential } from "../../adapters/graph/create-credential.js";
-import type { DirectoryObserver } from "../../adapters/graph/directory-observer.js";
+import type { DirectoryObserver, ObserveOptions } from "../../adapters/graph/directory-observer.js";
 import {
   authorityHostFor,
   graphUrlFor,
@@ -52,10 +52,11 @@ export async function observeLive(
   context: CliContext,
   guidance: OfflineGuidanceOptions,
   observer: DirectoryObserver = createLiveObserver(context),
+  options: Omit<ObserveOptions, "onProgress"> = {},
 ): Promise<ObservedSnapshot> {
   const progress = createProgressReporter(context.stderr);
   try {
-    return await observer.observeTenants(instances, { onProgress: progress.update });
+    return await observer.observeTenants(instances, { ...options, onProgress: progress.update });
   } catch (error) {
     if (error instanceof ServiceError && error.code === "CredentialUnavailable") {
       throw noCredentialError(context, guidance, { searched: false, detail: error.message });

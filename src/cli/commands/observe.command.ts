@@ -9,7 +9,11 @@ export const observeCommand: CommandDeclaration = (context, finish) =>
     .option("--dir <path>", "folder of instance files", "instances")
     .option("--allow-empty", "succeed when the folder holds no instance file (by default that fails)")
     .requiredOption("--out <file>", "where to write the snapshot (replaced atomically; - for stdout)")
-    .action(async (options: { dir: string; out: string; allowEmpty?: boolean }) => {
+    .option(
+      "--previous <file>",
+      "an earlier snapshot (may be the --out file): the app ids it recorded let each tenant be read in one round",
+    )
+    .action(async (options: { dir: string; out: string; allowEmpty?: boolean; previous?: string }) => {
       const { runObserve } = await import("./observe.js");
       finish(await runObserve(options, context));
     });

@@ -1,10 +1,14 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   checkSnapshotTarget,
+  readSnapshotFile,
   type SnapshotTarget,
   writeSnapshotFileAtomic,
 } from "../../adapters/snapshot-file.js";
 import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
+import type { LoadedInstance } from "../../core/instance/instance.js";
+import { knownAppIds } from "../../core/snapshot/known-app-ids.js";
 import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot/snapshot.js";
 import { neutraliseCommandLines, terminalText } from "../../render/escape/terminal.js";
 import type { CliContext } from "../context.js";
@@ -16,6 +20,8 @@ export interface ObserveCommandOptions {
   readonly dir: string;
   readonly out: string;
   readonly allowEmpty?: boolean | undefined;
+  /** `--previous FILE`: app ids an earlier observation recorded (docs/cli.md). */
+  readonly previous?: string | undefined;
 }
 
 /**
@@ -32,7 +38,10 @@ export async function runObserve(options: ObserveCommandOptions, context: CliCon
     : await checkSnapshotTarget(path, options.out);
   const instances = await loadValidInstances(options.dir, context, { allowEmpty: options.allowEmpty });
   requireAzureCredential(context, { takesObserved: false });
-  const snapshot = await observeLive(instances, context, { takesObserved: false });
+  const known = await readKnownAppIds(options.previous, instances, context);
+  const snapshot = await observeLive(instances, context, { takesObserved: false }, undefined, {
+    knownAppIds: known,
+  });
   if (target === undefined) {
     context.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
     context.stderr.write(summarise(snapshot, "stdout"));
@@ -48,6 +57,18 @@ export async function runObserve(options: ObserveCommandOptions, context: CliCon
   }
   context.stderr.write(neutraliseCommandLines(summarise(snapshot, options.out)));
   return ExitCode.ok;
+}
+
+/** A `--previous` file that does not exist yet (the first run) only means no app id is known. */
+async function readKnownAppIds(
+  previous: string | undefined,
+  instances: readonly LoadedInstance[],
+  context: CliContext,
+): Promise<Map<string, readonly string[]> | undefined> {
+  if (previous === undefined) return undefined;
+  const path = resolve(context.cwd, previous);
+  if (!existsSync(path)) return undefined;
+  return knownAppIds(await readSnapshotFile(path, { displayPath: previous }), instances);
 }
 
 function summarise(snapshot: ObservedSnapshot, out: string): string {

@@ -43,7 +43,9 @@ function harness(limiter: (now: () => number) => AdaptiveLimiter) {
 
 describe("AdaptiveLimiter", () => {
   it("grows while it is full and latency stays flat, up to its ceiling", async () => {
-    const { subject, wave } = harness((now) => new AdaptiveLimiter({ initial: 4, min: 2, max: 64, now }));
+    const { subject, wave } = harness(
+      (now) => new AdaptiveLimiter({ initial: 4, min: 2, max: 64, now, busy: () => false }),
+    );
     expect(subject.limit).toBe(4);
 
     await wave(200, 50);
@@ -53,18 +55,32 @@ describe("AdaptiveLimiter", () => {
     expect(subject.limit).toBe(64);
   });
 
-  it("shrinks when latency doubles", async () => {
-    const { subject, wave } = harness((now) => new AdaptiveLimiter({ initial: 32, min: 8, max: 64, now }));
+  it("shrinks when answers queue a second longer than the quietest", async () => {
+    const { subject, wave } = harness(
+      (now) => new AdaptiveLimiter({ initial: 32, min: 8, max: 64, now, busy: () => false }),
+    );
     await wave(64, 50);
     const before = subject.limit;
 
-    await wave(200, 200);
+    await wave(200, 1_200);
 
     expect(subject.limit).toBeLessThan(before);
   });
 
+  it("holds while the event loop has no time to spare", async () => {
+    const { subject, wave } = harness(
+      (now) => new AdaptiveLimiter({ initial: 16, min: 4, max: 256, now, busy: () => true }),
+    );
+
+    await wave(400, 50);
+
+    expect(subject.limit).toBe(16);
+  });
+
   it("shrinks when tasks fail, never below its floor", async () => {
-    const { subject, wave } = harness((now) => new AdaptiveLimiter({ initial: 32, min: 8, max: 64, now }));
+    const { subject, wave } = harness(
+      (now) => new AdaptiveLimiter({ initial: 32, min: 8, max: 64, now, busy: () => false }),
+    );
     await wave(64, 50);
     const before = subject.limit;
 
@@ -77,7 +93,9 @@ describe("AdaptiveLimiter", () => {
   });
 
   it("does not grow while it has room (no use for more)", async () => {
-    const { subject, wave } = harness((now) => new AdaptiveLimiter({ initial: 16, min: 4, max: 256, now }));
+    const { subject, wave } = harness(
+      (now) => new AdaptiveLimiter({ initial: 16, min: 4, max: 256, now, busy: () => false }),
+    );
 
     await wave(8, 50);
     await wave(8, 50);
