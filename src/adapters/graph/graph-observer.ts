@@ -38,9 +38,9 @@ export interface GraphObserverOptions {
   /** The CA to trust instead of the public ones (the emulator's); else NODE_EXTRA_CA_CERTS applies. */
   readonly caCertPem?: string | undefined;
   /**
-   * Tenants read at the same time. Default: twice the most requests in flight, so that every
-   * request place stays busy even when each tenant has a single batch to send (one instance per
-   * tenant).
+   * Tenants read at the same time. Default: half the most requests in flight, enough to keep the
+   * requests in flight busy while tenants wait for their tokens (docs/snapshot.md#limits); each
+   * tenant read at once holds its credential and results, so this bounds memory.
    */
   readonly tenantConcurrency?: number | undefined;
   /** `$batch` requests in flight per tenant (docs/snapshot.md#limits). Default 4. */
@@ -106,7 +106,7 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
       let done = 0;
       const observations = await mapWithConcurrency(
         groups,
-        options.tenantConcurrency ?? 2 * inFlight,
+        options.tenantConcurrency ?? Math.max(1, Math.floor(inFlight / 2)),
         async (group) => {
           const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
           const credential = cacheTokens(boundTokens(options.credentialFor(target), tokenLimiter));
