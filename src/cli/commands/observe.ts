@@ -1,10 +1,4 @@
-import { resolve } from "node:path";
-import {
-  checkSnapshotTarget,
-  type SnapshotTarget,
-  writeSnapshotFileAtomic,
-} from "../../adapters/snapshot-file.js";
-import { ExitCode, InputError } from "../../core/diagnostics/errors.js";
+import { ExitCode } from "../../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../../core/instance/instance.js";
 import { formatShard, type Shard, selectShard } from "../../core/shard/shard.js";
 import { describeGraphError, type ObservedSnapshot } from "../../core/snapshot/snapshot.js";
@@ -12,6 +6,7 @@ import { neutraliseCommandLines, terminalText } from "../../render/escape/termin
 import type { CliContext } from "../context.js";
 import { loadValidInstances } from "../load-instances.js";
 import { requireAzureCredential } from "../offline-guidance.js";
+import { prepareSnapshotOutput } from "../snapshot-output.js";
 import { observeLive } from "./observe-live.js";
 import { describeShard, readShardOption } from "./observe-shard.js";
 
@@ -31,29 +26,13 @@ export interface ObserveCommandOptions {
  */
 export async function runObserve(options: ObserveCommandOptions, context: CliContext): Promise<number> {
   const shard = readShardOption(options.shard);
-  const toStdout = options.out === "-";
-  const path = resolve(context.cwd, options.out);
   // Before any Graph traffic: a target that cannot take the file fails now, not after observing.
-  const target: SnapshotTarget | undefined = toStdout
-    ? undefined
-    : await checkSnapshotTarget(path, options.out);
+  const output = await prepareSnapshotOutput(options.out, context);
   const instances = await loadValidInstances(options.dir, context, { allowEmpty: options.allowEmpty });
   requireAzureCredential(context, { takesObserved: false });
   const snapshot = await observeShard(instances, shard, context);
-  if (target === undefined) {
-    context.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
-    context.stderr.write(summarise(snapshot, "stdout"));
-    return ExitCode.ok;
-  }
-  try {
-    await writeSnapshotFileAtomic(path, snapshot, target.mode);
-  } catch (error) {
-    throw new InputError(`cannot write the snapshot to ${options.out}: ${(error as Error).message}`, {
-      hint: "--out must name a file in a folder that exists and that you may write to",
-      cause: error,
-    });
-  }
-  context.stderr.write(neutraliseCommandLines(summarise(snapshot, options.out)));
+  await output.write(snapshot);
+  context.stderr.write(neutraliseCommandLines(summarise(snapshot, output.shownAs)));
   return ExitCode.ok;
 }
 
