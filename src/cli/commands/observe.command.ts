@@ -10,10 +10,22 @@ export const observeCommand: CommandDeclaration = (context, finish) =>
     .option("--allow-empty", "succeed when the folder holds no instance file (by default that fails)")
     .requiredOption("--out <file>", "where to write the snapshot (replaced atomically; - for stdout)")
     .option(
+      "--shard <I/N>",
+      "observe only shard I of N: the tenants whose id hashes to it (merge all N with `cspops snapshot merge`)",
+    )
+    .option(
       "--previous <file>",
       "an earlier snapshot (may be the --out file): the app ids it recorded let each tenant be read in one round",
     )
-    .action(async (options: { dir: string; out: string; allowEmpty?: boolean; previous?: string }) => {
-      const { runObserve } = await import("./observe.js");
-      finish(await runObserve(options, context));
-    });
+    .action(
+      async (options: {
+        dir: string;
+        out: string;
+        allowEmpty?: boolean;
+        shard?: string;
+        previous?: string;
+      }) => {
+        const { runObserve } = await import("./observe.js");
+        finish(await runObserve(options, context));
+      },
+    );
