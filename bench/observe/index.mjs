@@ -74,13 +74,17 @@ function print(results) {
     const ratio = stats(runs.map((run) => run.worker.elapsedMs / limitMs(run)));
     const issueRatio = stats(runs.map((run) => run.worker.elapsedMs / issueLimitMs(run)));
     const cpu = stats(runs.map((run) => run.worker.cpuMs / 1000));
+    const emulatorCpu = stats(runs.map((run) => run.emulatorCpuMs / 1000));
     const sample = runs[0];
     console.log(label);
     console.log(
       `  Graph: ${sample.counters.graphBatchedRequests} reads in ${sample.counters.graphRequests} $batch requests; ` +
         `${sample.counters.tokenRequests} token requests; ${sample.worker.tenantsWithError} tenant(s) with an error`,
     );
-    console.log(`  time:                 ${fmt(seconds, 2)} s   (observer CPU ${fmt(cpu, 2)} s)`);
+    console.log(`  time:                 ${fmt(seconds, 2)} s`);
+    console.log(
+      `  CPU:                  observer ${fmt(cpu, 2)} s, emulator ${fmt(emulatorCpu, 2)} s (2 cores)`,
+    );
     console.log(`  peak RSS:             ${fmt(rss, 0)} MB`);
     console.log(
       `  round-trip limit:     ${(limitMs(sample) / 1000).toFixed(2)} s   measured ÷ limit ${fmt(ratio, 2)}`,
@@ -167,10 +171,10 @@ async function scenario(row, previous) {
   });
   const [code] = await once(worker, "exit");
   emulator.kill("SIGTERM");
-  const counters = JSON.parse((await output.next()).value).counters;
+  const { counters, cpuMs: emulatorCpuMs } = JSON.parse((await output.next()).value);
   await once(emulator, "exit");
   if (code !== 0) throw new Error(`the observer exited with ${code}`);
-  return { worker: JSON.parse(text), counters, previous };
+  return { worker: JSON.parse(text), counters, emulatorCpuMs, previous };
 }
 
 /** BENCH_CPU_PROF=DIR profiles each observer run into DIR (`node --cpu-prof`). */
