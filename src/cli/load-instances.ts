@@ -1,15 +1,18 @@
-import { readInstanceSources } from "../adapters/instance-files.js";
+import { listInstanceFiles, readInstanceFile } from "../adapters/instance-files.js";
 import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
 import { InputError, InvalidInstancesError } from "../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../core/instance/instance.js";
 import type { InstanceSource, ValidationResult } from "../core/instance/validate-instances.js";
 import {
   finishValidation,
+  type StartedValidation,
   startValidation,
+  startValidationFrom,
   type ValidationOptions,
 } from "../core/instance/validation-steps.js";
 import { renderDiagnosticsText } from "../render/diagnostics-text.js";
 import { type CliContext, useColour } from "./context.js";
+import { validateThreads } from "./validate-threads.js";
 
 /**
  * Reads and validates the instance files for a command that acts on them (reconcile, drift,
@@ -22,7 +25,7 @@ export async function loadValidInstances(
   context: CliContext,
   options: { readonly allowEmpty?: boolean | undefined } = {},
 ): Promise<readonly LoadedInstance[]> {
-  const result = await validateSources(await readInstanceSources(dir, context.cwd));
+  const result = await readAndValidate(dir, context);
   if (!result.ok) throw new InvalidInstancesError(result.diagnostics);
   if (result.fileCount === 0 && options.allowEmpty !== true) throw noInstanceFiles(dir, result.diagnostics);
   if (result.diagnostics.length > 0) {
@@ -34,6 +37,30 @@ export async function loadValidInstances(
 }
 
 /**
+ * Reads the instance files of `dir` and validates them (`validateSources`). With many files, the
+ * reading and the checks of each file on its own run on several threads (validate-parallel.ts,
+ * `validateThreads`); the result is the same, diagnostic for diagnostic.
+ */
+export async function readAndValidate(
+  dir: string,
+  context: CliContext,
+  options: ValidationOptions = {},
+): Promise<ValidationResult> {
+  const listing = await listInstanceFiles(dir, context.cwd);
+  const threads = validateThreads(listing.names.length, context.env);
+  if (threads > 1) {
+    const { checkInParallel } = await import("./validate-parallel.js");
+    const checked = await checkInParallel(listing, threads);
+    // Undefined when a file could not be read: one thread reads again and says which, as always.
+    if (checked !== undefined) return finish(startValidationFrom(checked.sources, checked.outcomes, options));
+  }
+  return validateSources(
+    listing.names.map((name) => readInstanceFile(listing, name)),
+    options,
+  );
+}
+
+/**
  * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) is imported
  * only when a file needs it: YAML the fast path declines, or something to report, with positions.
  */
@@ -41,7 +68,10 @@ export async function validateSources(
   sources: readonly InstanceSource[],
   options: ValidationOptions = {},
 ): Promise<ValidationResult> {
-  const started = startValidation(sources, options);
+  return finish(startValidation(sources, options));
+}
+
+async function finish(started: StartedValidation): Promise<ValidationResult> {
   if (!started.needsLibrary) return finishValidation(started, refuseLibraryParse);
   const { parseInstanceYamlWithLibrary } = await import("../core/yaml/yaml-library-parse.js");
   return finishValidation(started, parseInstanceYamlWithLibrary);

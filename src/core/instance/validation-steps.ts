@@ -12,7 +12,7 @@ import { createLocator, deferLocator, type Locator, parsePointer, toPointer } fr
 import { decodeInstanceBytes } from "../yaml/yaml-decode.js";
 import { type ParsedYamlFile, type ParseResult, parseInstanceYamlFast } from "../yaml/yaml-parse.js";
 import { checkYamlShape } from "../yaml/yaml-shape-limits.js";
-import { normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
+import { type LoadedInstance, normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
 import { isMeantAsInstance, notAnInstanceFinding } from "./instance-kind.js";
 import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
@@ -30,7 +30,8 @@ interface ReadableFile {
   readonly source: InstanceSource;
   /** Undefined for a file read on the fast path, which knows no positions (yaml-parse.ts). */
   readonly locator: Locator | undefined;
-  readonly data: Record<string, unknown>;
+  /** Undefined when a worker thread left it behind (`FileOutcome`): `dataOf` reads it again. */
+  readonly data: Record<string, unknown> | undefined;
   readonly schemaValid: boolean;
   readonly facts: InstanceFacts;
 }
@@ -70,39 +71,90 @@ export interface ValidationOptions {
 }
 
 /**
- * Decodes every file and checks on its own each one the fast path reads. A file with anything to
- * report (or that the fast path declines) is pending: the `yaml` library reads it again, for
- * positions, in `finishValidation`. When nothing is pending the cross-file rules run here, so
- * that the caller knows whether it needs the library at all.
+ * What checking one file on its own found, as plain data: it crosses from a worker thread to the
+ * main one unchanged (src/cli/validate-parallel.ts), so both paths build the same result.
+ * - `unreadable`: not UTF-8, or beyond the shape limits; its diagnostics say why;
+ * - `skipped`: YAML that declares something else; its diagnostics warn about it;
+ * - `pending`: anything to report, or YAML the fast path declines: the `yaml` library reads `text`;
+ * - `clean`: read on the fast path with nothing to report on its own. A worker thread leaves its
+ *   `data` out (copying it between threads costs more than reading it again): only the loaded
+ *   instances need it, and `dataOf` reads the file again when they are asked for.
+ */
+export type FileOutcome =
+  | { readonly kind: "unreadable" | "skipped"; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: "pending"; readonly text: string }
+  | {
+      readonly kind: "clean";
+      readonly data: Record<string, unknown> | undefined;
+      readonly facts: InstanceFacts;
+    };
+
+/**
+ * Decodes one file and, when the fast path reads it, checks it on its own. A file with anything
+ * to report (or that the fast path declines) is pending: the `yaml` library reads it again, for
+ * positions, in `finishValidation`.
+ */
+export function checkSourceAlone(source: InstanceSource): FileOutcome {
+  const decoded = decodeInstanceBytes(source.file, source.bytes);
+  if (!decoded.ok) {
+    return {
+      kind: "unreadable",
+      diagnostics: [decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText)],
+    };
+  }
+  const shape = checkYamlShape(source.file, decoded.text);
+  if (shape !== undefined) {
+    return { kind: "unreadable", diagnostics: [shape, ...scanUnparsedText(source.file, decoded.text)] };
+  }
+  const parsed = parseInstanceYamlFast(source.file, decoded.text);
+  if (parsed !== undefined && !isMeantAsInstance(parsed.data)) {
+    return {
+      kind: "skipped",
+      diagnostics: [notAnInstance(source.file), ...scanUnparsedText(source.file, decoded.text)],
+    };
+  }
+  if (parsed === undefined || !isClean(parsed)) return { kind: "pending", text: decoded.text };
+  return {
+    kind: "clean",
+    data: parsed.data,
+    facts: readInstanceFacts(source.file, parsed.data, NO_POINTERS),
+  };
+}
+
+/**
+ * Decodes every file and checks on its own each one the fast path reads (`checkSourceAlone`).
+ * When nothing is pending the cross-file rules run here, so that the caller knows whether it
+ * needs the library at all.
  */
 export function startValidation(
   sources: readonly InstanceSource[],
   options: ValidationOptions = {},
 ): StartedValidation {
+  return startValidationFrom(sources, sources.map(checkSourceAlone), options);
+}
+
+/**
+ * `startValidation` from each source's `checkSourceAlone` outcome, worked out elsewhere (in worker
+ * threads, src/cli/validate-parallel.ts); `outcomes[i]` belongs to `sources[i]`.
+ */
+export function startValidationFrom(
+  sources: readonly InstanceSource[],
+  outcomes: readonly FileOutcome[],
+  options: ValidationOptions = {},
+): StartedValidation {
   const diagnostics: Diagnostic[] = [];
   let pending = 0;
-  const files = sources.map((source): ReadableFile | undefined | PendingFile | SkippedFile => {
-    const decoded = decodeInstanceBytes(source.file, source.bytes);
-    if (!decoded.ok) {
-      diagnostics.push(decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText));
-      return undefined;
+  const files = outcomes.map((outcome, index): ReadableFile | undefined | PendingFile | SkippedFile => {
+    if (outcome.kind === "clean") {
+      const source = sources[index] as InstanceSource;
+      return { source, locator: undefined, data: outcome.data, schemaValid: true, facts: outcome.facts };
     }
-    const shape = checkYamlShape(source.file, decoded.text);
-    if (shape !== undefined) {
-      diagnostics.push(shape, ...scanUnparsedText(source.file, decoded.text));
-      return undefined;
-    }
-    const parsed = parseInstanceYamlFast(source.file, decoded.text);
-    if (parsed !== undefined && !isMeantAsInstance(parsed.data)) {
-      diagnostics.push(notAnInstance(source.file), ...scanUnparsedText(source.file, decoded.text));
-      return SKIPPED;
-    }
-    if (parsed === undefined || !isClean(parsed)) {
+    if (outcome.kind === "pending") {
       pending++;
-      return { pending: decoded.text };
+      return { pending: outcome.text };
     }
-    const facts = readInstanceFacts(source.file, parsed.data, NO_POINTERS);
-    return { source, locator: undefined, data: parsed.data, schemaValid: true, facts };
+    diagnostics.push(...outcome.diagnostics);
+    return outcome.kind === "skipped" ? SKIPPED : undefined;
   });
   const crossFileFindings = pending === 0 ? runInstanceRules(files.filter(isReadable), options) : undefined;
   const needsLibrary = crossFileFindings === undefined || crossFileFindings.length > 0;
@@ -155,14 +207,36 @@ export function finishValidation(
   }
 
   const failing = new Set(diagnostics.filter(isError).map((diagnostic) => diagnostic.file));
-  const instances = readable
-    .filter((file) => file.schemaValid && !failing.has(file.source.file))
-    .map((file) => ({
-      file: file.source.file,
-      instance: normaliseInstance(file.data as PartnerInstanceDocument),
-    }));
+  const valid = readable.filter((file) => file.schemaValid && !failing.has(file.source.file));
   const sorted = capDiagnosticsPerFile(diagnostics.map(redactDiagnostic).sort(compareDiagnostics));
-  return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount };
+  let instances: LoadedInstance[] | undefined;
+  return {
+    ok: failing.size === 0,
+    // Built when first asked for: `validate` never asks, and files a worker read would be read again.
+    get instances(): readonly LoadedInstance[] {
+      instances ??= valid.map((file) => ({
+        file: file.source.file,
+        instance: normaliseInstance(dataOf(file) as PartnerInstanceDocument),
+      }));
+      return instances;
+    },
+    diagnostics: sorted,
+    fileCount,
+  };
+}
+
+/**
+ * A readable file's data, with the schema's defaults. A clean file whose data a worker thread
+ * left behind is read again on the fast path, which read it the first time (same bytes, same data).
+ */
+function dataOf(file: ReadableFile): Record<string, unknown> {
+  if (file.data !== undefined) return file.data;
+  const decoded = decodeInstanceBytes(file.source.file, file.source.bytes);
+  const parsed = decoded.ok ? parseInstanceYamlFast(file.source.file, decoded.text) : undefined;
+  if (parsed === undefined || !validateSchema(parsed.data)) {
+    throw new Error(`${file.source.file} read differently the second time`);
+  }
+  return parsed.data;
 }
 
 function isReadable(file: ReadableFile | PendingFile | SkippedFile | undefined): file is ReadableFile {
