@@ -1,6 +1,7 @@
 import { type InstanceFileListing, readInstanceFile } from "../adapters/instance-files.js";
 import { checkSourceAlone, type FileOutcome } from "../core/instance/validation-steps.js";
 import type { InstanceSource } from "../core/instance/validation-types.js";
+import { type PackedFacts, packFacts, unpackFacts } from "../core/rules/instance-facts.js";
 
 /** A run of consecutive files of a listing, read and checked by one thread (validate-parallel.ts). */
 export interface ChunkJob {
@@ -27,9 +28,15 @@ export type ChunkMessage =
       readonly files: readonly string[];
       readonly bytes: Uint8Array;
       readonly ends: readonly number[];
-      readonly outcomes: readonly FileOutcome[];
+      readonly outcomes: readonly PostedOutcome[];
     }
   | { readonly index: number; readonly unreadable: true };
+
+/**
+ * An outcome as posted: a clean file is its packed facts alone (its data stays in the worker:
+ * copying it costs more than reading it again, if the loaded instances are ever asked for).
+ */
+type PostedOutcome = Exclude<FileOutcome, { kind: "clean" }> | PackedFacts;
 
 /** Reads and checks each file of `job` on its own (`checkSourceAlone`); undefined if one cannot be read. */
 export function checkChunk(job: ChunkJob): CheckedChunk | undefined {
@@ -58,14 +65,21 @@ export function packChunk(job: ChunkJob): { message: ChunkMessage; transfer: Arr
   }
   const files = checked.sources.map((source) => source.file);
   return {
-    // A clean file's data stays here: copying it costs more than reading it again, if ever needed.
-    message: { index: job.index, files, bytes, ends, outcomes: checked.outcomes.map(withoutData) },
+    message: { index: job.index, files, bytes, ends, outcomes: checked.outcomes.map(post) },
     transfer: [bytes.buffer],
   };
 }
 
-function withoutData(outcome: FileOutcome): FileOutcome {
-  return outcome.kind === "clean" ? { kind: "clean", data: undefined, facts: outcome.facts } : outcome;
+function post(outcome: FileOutcome): PostedOutcome {
+  return outcome.kind === "clean" ? packFacts(outcome.facts) : outcome;
+}
+
+function receive(outcome: PostedOutcome): FileOutcome {
+  return isPacked(outcome) ? { kind: "clean", data: undefined, facts: unpackFacts(outcome) } : outcome;
+}
+
+function isPacked(outcome: PostedOutcome): outcome is PackedFacts {
+  return Array.isArray(outcome);
 }
 
 /** The chunk a worker posted, as `checkChunk` would have returned it; undefined if unreadable. */
@@ -78,5 +92,5 @@ export function unpackChunk(message: ChunkMessage): CheckedChunk | undefined {
     start = end;
     return { file, bytes };
   });
-  return { sources, outcomes: message.outcomes };
+  return { sources, outcomes: message.outcomes.map(receive) };
 }
