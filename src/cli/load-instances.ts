@@ -50,7 +50,9 @@ export async function readAndValidate(
   const threads = validateThreads(listing.names.length, context.env);
   if (threads > 1) {
     const { checkInParallel } = await import("./validate-parallel.js");
-    const checked = await checkInParallel(listing, threads);
+    const checked = await checkInParallel(listing, threads, {
+      keepData: options.instancesWanted !== false,
+    });
     // Undefined when a file could not be read: one thread reads again and says which, as always.
     if (checked !== undefined) return finish(startValidationFrom(checked.sources, checked.outcomes, options));
   }

@@ -9,6 +9,8 @@ export interface ChunkJob {
   readonly folder: string;
   readonly prefix: string;
   readonly names: readonly string[];
+  /** Keep each clean file's data (`ValidationOptions.instancesWanted`); a worker never posts it. */
+  readonly keepData: boolean;
 }
 
 /** A chunk read and checked: its sources and each one's outcome, in the listing's order. */
@@ -47,7 +49,7 @@ export function checkChunk(job: ChunkJob): CheckedChunk | undefined {
   } catch {
     return undefined;
   }
-  return { sources, outcomes: sources.map(checkSourceAlone) };
+  return { sources, outcomes: sources.map((source) => checkSourceAlone(source, job.keepData)) };
 }
 
 /** `checkChunk` as a worker posts it, with the buffer to transfer. */

@@ -34,9 +34,10 @@ export interface CheckedFiles {
 export async function checkInParallel(
   listing: InstanceFileListing,
   threads: number,
-  workerScript: URL = WORKER,
+  options: { readonly keepData: boolean; readonly workerScript?: URL } = { keepData: true },
 ): Promise<CheckedFiles | undefined> {
-  const jobs = splitIntoChunks(listing, threads);
+  const jobs = splitIntoChunks(listing, threads, options.keepData);
+  const workerScript = options.workerScript ?? WORKER;
   const results: (CheckedChunk | undefined)[] = new Array(jobs.length);
   const retry: number[] = [];
   let next = 0;
@@ -79,7 +80,7 @@ export async function checkInParallel(
 }
 
 /** About eight chunks per thread, so that the threads end together, of 32 to 500 files each. */
-function splitIntoChunks(listing: InstanceFileListing, threads: number): ChunkJob[] {
+function splitIntoChunks(listing: InstanceFileListing, threads: number, keepData: boolean): ChunkJob[] {
   const size = Math.min(500, Math.max(32, Math.ceil(listing.names.length / (threads * 8))));
   const jobs: ChunkJob[] = [];
   for (let start = 0; start < listing.names.length; start += size) {
@@ -88,6 +89,7 @@ function splitIntoChunks(listing: InstanceFileListing, threads: number): ChunkJo
       folder: listing.folder,
       prefix: listing.prefix,
       names: listing.names.slice(start, start + size),
+      keepData,
     });
   }
   return jobs;

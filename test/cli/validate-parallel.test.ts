@@ -33,14 +33,14 @@ async function oneThread() {
   return {
     files: sources.map((source) => source.file),
     text: sources.map((source) => Buffer.from(source.bytes).toString("latin1")),
-    outcomes: sources.map(checkSourceAlone).map(posted),
+    outcomes: sources.map((source) => posted(checkSourceAlone(source))),
   };
 }
 
 describe("checkInParallel", () => {
   it("gives every file's source and outcome in order, the workers doing part of the chunks", async () => {
     const listing = await listInstanceFiles(dir, ROOT);
-    const checked = await checkInParallel(listing, 3, WORKER);
+    const checked = await checkInParallel(listing, 3, { keepData: true, workerScript: WORKER });
 
     expect(checked?.chunksByWorkers).toBeGreaterThan(0);
     expect({
@@ -52,7 +52,10 @@ describe("checkInParallel", () => {
 
   it("does every chunk on this thread when no worker starts", async () => {
     const listing = await listInstanceFiles(dir, ROOT);
-    const checked = await checkInParallel(listing, 2, pathToFileURL(join(dir, "no-such-worker.js")));
+    const checked = await checkInParallel(listing, 2, {
+      keepData: false,
+      workerScript: pathToFileURL(join(dir, "no-such-worker.js")),
+    });
 
     expect(checked?.chunksByWorkers).toBe(0);
     expect(checked?.outcomes.map(posted)).toEqual((await oneThread()).outcomes);

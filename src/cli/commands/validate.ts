@@ -20,7 +20,7 @@ export interface ValidateOptions {
  */
 export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
   const today = resolveNow(undefined, context).toISOString().slice(0, 10);
-  const result = await readAndValidate(options.dir, context, { today });
+  const result = await readAndValidate(options.dir, context, { today, instancesWanted: false });
   if (result.fileCount === 0 && options.allowEmpty !== true)
     throw noInstanceFiles(options.dir, result.diagnostics);
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
