@@ -5,6 +5,7 @@ import type { LoadedInstance } from "../core/instance/instance.js";
 import type { InstanceSource, ValidationResult } from "../core/instance/validate-instances.js";
 import {
   finishValidation,
+  type LibraryPath,
   type StartedValidation,
   startValidation,
   startValidationFrom,
@@ -63,8 +64,9 @@ export async function readAndValidate(
 }
 
 /**
- * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) is imported
- * only when a file needs it: YAML the fast path declines, or something to report, with positions.
+ * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) and the
+ * translation of schema errors are imported only when a file needs them (`LibraryPath`): YAML the
+ * fast path declines, or something to report, with positions.
  */
 export async function validateSources(
   sources: readonly InstanceSource[],
@@ -74,14 +76,16 @@ export async function validateSources(
 }
 
 async function finish(started: StartedValidation): Promise<ValidationResult> {
-  if (!started.needsLibrary) return finishValidation(started, refuseLibraryParse);
-  const { parseInstanceYamlWithLibrary } = await import("../core/yaml/yaml-library-parse.js");
-  return finishValidation(started, parseInstanceYamlWithLibrary);
+  if (!started.needsLibrary) return finishValidation(started, NO_LIBRARY);
+  const { libraryPath } = await import("../core/instance/library-path.js");
+  return finishValidation(started, libraryPath);
 }
 
-function refuseLibraryParse(): never {
+function refuseLibrary(): never {
   throw new Error("no file needs the yaml library");
 }
+
+const NO_LIBRARY: LibraryPath = { parse: refuseLibrary, translateSchemaErrors: refuseLibrary };
 
 /**
  * A folder without instance files (or with other YAML only) is most often the wrong folder, and a

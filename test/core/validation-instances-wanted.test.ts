@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateInstances } from "../../bench/validate/generate.mjs";
+import { libraryPath } from "../../src/core/instance/library-path.js";
 import { finishValidation, startValidation } from "../../src/core/instance/validation-steps.js";
-import { parseInstanceYamlWithLibrary } from "../../src/core/yaml/yaml-library-parse.js";
 
 const root = join(import.meta.dirname, "../..");
 const read = (folder: string) =>
@@ -19,11 +19,8 @@ describe("validation without keeping the data (`instancesWanted: false`, as `val
       generateInstances(generated, 5);
       // The example instances (one of them with warnings) and ten files the fast path reads.
       const sources = [...read(join(root, "instances")), ...read(generated)];
-      const kept = finishValidation(startValidation(sources), parseInstanceYamlWithLibrary);
-      const dropped = finishValidation(
-        startValidation(sources, { instancesWanted: false }),
-        parseInstanceYamlWithLibrary,
-      );
+      const kept = finishValidation(startValidation(sources), libraryPath);
+      const dropped = finishValidation(startValidation(sources, { instancesWanted: false }), libraryPath);
 
       expect(kept.instances).toHaveLength(sources.length);
       expect(dropped.diagnostics).toStrictEqual(kept.diagnostics);

@@ -1,9 +1,6 @@
 import { ExitCode } from "../../core/diagnostics/errors.js";
-import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../../render/diagnostics-github.js";
-import { renderDiagnosticsJson } from "../../render/diagnostics-json.js";
 import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/diagnostics-text.js";
 import { type CliContext, useColour } from "../context.js";
-import { appendStepSummary } from "../github-env.js";
 import { noInstanceFiles, readAndValidate } from "../load-instances.js";
 import { resolveNow } from "../resolve-now.js";
 
@@ -26,10 +23,15 @@ export async function runValidate(options: ValidateOptions, context: CliContext)
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
 
   switch (options.format) {
-    case "json":
+    // The json and github renderers are loaded for their format only, to keep start-up short.
+    case "json": {
+      const { renderDiagnosticsJson } = await import("../../render/diagnostics-json.js");
       context.stdout.write(renderDiagnosticsJson(result));
       break;
+    }
     case "github": {
+      const [{ renderDiagnosticsGithub, renderDiagnosticsStepSummary }, { appendStepSummary }] =
+        await Promise.all([import("../../render/diagnostics-github.js"), import("../github-env.js")]);
       context.stdout.write(`${renderDiagnosticsGithub(result.diagnostics)}${summary}`);
       await appendStepSummary(
         context.env,

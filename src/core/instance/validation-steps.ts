@@ -6,7 +6,7 @@ import { type InstanceFacts, readInstanceFacts } from "../rules/instance-facts.j
 import { indexInstances } from "../rules/instance-index.js";
 import type { Finding } from "../rules/rule.js";
 import { checkSecretShapesInText } from "../rules/secret-in-yaml.js";
-import { type SchemaError, translateSchemaErrors } from "../schema-errors/schema-errors.js";
+import type { SchemaError, translateSchemaErrors } from "../schema-errors/schema-errors.js";
 import { redactSecrets } from "../secrets/secrets.js";
 import { createLocator, deferLocator, type Locator, parsePointer, toPointer } from "../yaml/positions.js";
 import { decodeInstanceBytes } from "../yaml/yaml-decode.js";
@@ -18,6 +18,16 @@ import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
 /** Reads a file with the `yaml` library: `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). */
 export type LibraryParser = (file: string, text: string) => ParseResult;
+
+/**
+ * What a file with anything to report needs, and nothing else does: the `yaml` library's parser
+ * (for positions) and the translation of Ajv's errors. Callers load it only then
+ * (`libraryPath` in library-path.ts), which keeps both out of `validate`'s start-up.
+ */
+export interface LibraryPath {
+  readonly parse: LibraryParser;
+  readonly translateSchemaErrors: typeof translateSchemaErrors;
+}
 
 interface SchemaValidator {
   (data: unknown): boolean;
@@ -173,13 +183,11 @@ export function startValidationFrom(
 }
 
 /**
- * Reads the pending files with `parseWithLibrary`, runs the rules over all files together and
- * builds the result. `parseWithLibrary` is only called when `started.needsLibrary`.
+ * Reads the pending files with the `yaml` library, runs the rules over all files together and
+ * builds the result. `library` is only used when `started.needsLibrary`.
  */
-export function finishValidation(
-  started: StartedValidation,
-  parseWithLibrary: LibraryParser,
-): ValidationResult {
+export function finishValidation(started: StartedValidation, library: LibraryPath): ValidationResult {
+  const parseWithLibrary = library.parse;
   const diagnostics = [...started.diagnostics];
   const readable: ReadableFile[] = [];
   let skipped = 0;
@@ -204,7 +212,7 @@ export function finishValidation(
       skipped++;
       return;
     }
-    readable.push(checkFile(source, parsed.parsed, diagnostics));
+    readable.push(checkFile(source, parsed.parsed, diagnostics, library.translateSchemaErrors));
   });
 
   const byFile = new Map(readable.map((file) => [file.source.file, file]));
@@ -275,15 +283,16 @@ function isClean(parsed: ParsedYamlFile): boolean {
 }
 
 /** The checks of one parsed file on its own: secrets, removed fields, the schema. */
-function checkFindings(parsed: ParsedYamlFile): { findings: Finding[]; schemaValid: boolean } {
+function checkFindings(
+  parsed: ParsedYamlFile,
+  translate: LibraryPath["translateSchemaErrors"],
+): { findings: Finding[]; schemaValid: boolean } {
   const { data } = parsed;
   const documentFindings: Finding[] = [];
   for (const rule of documentRules) documentFindings.push(...rule(parsed));
   // Ajv fills in defaults as it validates: `data` is the parser's fresh copy, owned by this file.
   const schemaValid = validateSchema(data);
-  const schemaFindings = schemaValid
-    ? []
-    : translateSchemaErrors(parsed.file, validateSchema.errors ?? [], data);
+  const schemaFindings = schemaValid ? [] : translate(parsed.file, validateSchema.errors ?? [], data);
   const claimed = documentFindings
     .filter((finding) => finding.offset === undefined)
     .map((finding) => finding.pointer);
@@ -295,8 +304,13 @@ function checkFindings(parsed: ParsedYamlFile): { findings: Finding[]; schemaVal
 }
 
 /** A file the `yaml` library read: its findings become diagnostics, placed by its positions. */
-function checkFile(source: InstanceSource, parsed: ParsedYamlFile, diagnostics: Diagnostic[]): ReadableFile {
-  const { findings, schemaValid } = checkFindings(parsed);
+function checkFile(
+  source: InstanceSource,
+  parsed: ParsedYamlFile,
+  diagnostics: Diagnostic[],
+  translate: LibraryPath["translateSchemaErrors"],
+): ReadableFile {
+  const { findings, schemaValid } = checkFindings(parsed, translate);
   diagnostics.push(...findings.map((finding) => toDiagnostic(finding, parsed.locator)));
   const invalidPointers =
     findings.length === 0 ? NO_POINTERS : new Set(findings.map((finding) => finding.pointer));
