@@ -10,6 +10,8 @@ import { READ_LIMITS, readBoundedText } from "./bounded-read.js";
 export interface SnapshotFileOptions {
   /** How to name the file in messages (the path as the user typed it); defaults to `path`. */
   readonly displayPath?: string;
+  /** What to pass instead, when the file cannot be read; defaults to `--observed`'s. */
+  readonly hint?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function readSnapshotFile(
   const text = readBoundedText(path, {
     maxBytes: READ_LIMITS.snapshot,
     shownAs: `the snapshot file ${shown}`,
-    hint: "pass the file written by `cspops observe --out FILE` to --observed",
+    hint: options.hint ?? "pass the file written by `cspops observe --out FILE` to --observed",
   });
   const result = parseSnapshot(text);
   if (!result.ok) {

@@ -7,6 +7,7 @@ import { consentLinkCommand } from "./commands/consent-link.command.js";
 import { driftCommand } from "./commands/drift.command.js";
 import { observeCommand } from "./commands/observe.command.js";
 import { reconcileCommand } from "./commands/reconcile.command.js";
+import { snapshotCommand } from "./commands/snapshot.command.js";
 import { validateCommand } from "./commands/validate.command.js";
 import type { CliContext } from "./context.js";
 
@@ -17,6 +18,7 @@ const declarations: readonly CommandDeclaration[] = [
   reconcileCommand,
   driftCommand,
   consentLinkCommand,
+  snapshotCommand,
 ];
 
 /**
@@ -39,6 +41,8 @@ export function buildProgram(context: CliContext, finish: (exitCode: number) => 
   for (const declare of declarations) {
     const command = declare(context, finish);
     command.copyInheritedSettings(program);
+    // `snapshot merge`: subcommands added before their parent was configured take its settings now.
+    for (const subcommand of command.commands) subcommand.copyInheritedSettings(command);
     program.addCommand(command);
   }
   return program;

@@ -290,6 +290,50 @@ describe("the Entra emulator", () => {
     );
   });
 
+  it("refuses a refresh token once its user is disabled (AADSTS50057) or its sessions were revoked after it was issued (AADSTS50173)", async () => {
+    const { consent, follow } = journey(sandbox);
+    const tokenUrl = `${emulator.authorityHost}/${sandbox.tenantId}/oauth2/v2.0/token`;
+    const redeem = (fields: Record<string, string>) => {
+      const { body, headers } = form({ client_id: sandbox.appId!, client_secret: "the-bss-key", ...fields });
+      return httpsRequest(tokenUrl, { ca: emulator.caCertPem, method: "POST", headers, body });
+    };
+    const freshRefreshToken = async () => {
+      const answer = await follow(await consent(consentParameters(sandbox), sandbox.agent.upn, "accept"));
+      const code = redirectOf(answer).searchParams.get("code")!;
+      const redeemed = await redeem({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: sandbox.redirectUris[0]!,
+      });
+      return redeemed.json<{ refresh_token: string }>().refresh_token;
+    };
+    const agent = emulator.state.tenants
+      .get(sandbox.tenantId)!
+      .users.find((user) => user.id === sandbox.agent.id)!;
+    const before = { accountEnabled: agent.accountEnabled, validFrom: agent.signInSessionsValidFromDateTime };
+    try {
+      const beforeDisabling = await freshRefreshToken();
+      agent.accountEnabled = false;
+      const disabled = await redeem({ grant_type: "refresh_token", refresh_token: beforeDisabling });
+      agent.accountEnabled = before.accountEnabled;
+
+      const beforeRevoking = await freshRefreshToken();
+      agent.signInSessionsValidFromDateTime = new Date(NOW.getTime() + 60_000).toISOString();
+      const revoked = await redeem({ grant_type: "refresh_token", refresh_token: beforeRevoking });
+
+      expect(disabled.status).toBe(400);
+      expect(disabled.json()).toMatchObject({ error: "invalid_grant", error_codes: [50057] });
+      expect(revoked.status).toBe(400);
+      expect(revoked.json()).toMatchObject({ error: "invalid_grant", error_codes: [50173] });
+      expect(revoked.json<{ error_description: string }>().error_description).toContain(
+        `the TokensValidFrom date (before which tokens are not valid) for this user is '${agent.signInSessionsValidFromDateTime}'`,
+      );
+    } finally {
+      agent.accountEnabled = before.accountEnabled;
+      agent.signInSessionsValidFromDateTime = before.validFrom;
+    }
+  });
+
   it("after the agent's sessions were revoked, a new consent records a delegated sign-in after the revocation", async () => {
     const tenant = emulator.state.tenants.get(primary.tenantId)!;
     const revokedAt = new Date(NOW.getTime() - 3_600_000).toISOString();

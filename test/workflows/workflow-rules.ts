@@ -34,6 +34,10 @@ export interface Job {
   readonly concurrency?: Concurrency | string;
   readonly env?: Record<string, unknown>;
   readonly needs?: string | readonly string[];
+  readonly strategy?: {
+    readonly "fail-fast"?: boolean;
+    readonly matrix?: Readonly<Record<string, unknown>>;
+  };
   readonly steps?: readonly Step[];
 }
 

@@ -11,6 +11,7 @@ import {
   concurrencyGroups,
   deployNeverCancelled,
   environmentOf,
+  type Job,
   jobsOf,
   oidcOnlyInEnvironments,
   pathFiltersCoverTheProgram,
@@ -122,10 +123,13 @@ describe("every workflow", () => {
   });
 
   it("no two workflows share a concurrency group, so a preview never cancels or queues behind a deploy", () => {
-    const groups = workflows.flatMap(concurrencyGroups);
+    // The two drift variants keep the same dashboard issue: they share one group on purpose.
+    const others = workflows.filter((workflow) => workflow.file !== "drift-sharded.yml");
+    const groups = others.flatMap(concurrencyGroups);
 
-    expect(groups.length).toBe(workflows.length);
+    expect(groups.length).toBe(others.length);
     expect(new Set(groups).size).toBe(groups.length);
+    expect(concurrencyGroups(byName("drift-sharded.yml"))).toEqual(concurrencyGroups(byName("drift.yml")));
   });
 });
 
@@ -185,6 +189,80 @@ describe("deploy.yml", () => {
     const setupNode = steps(workflow).find((step) => step.uses?.startsWith("actions/setup-node@"));
 
     expect(setupNode?.with?.["node-version"]).toBe(22);
+  });
+});
+
+describe("drift-sharded.yml observes in a matrix of shards and keeps the dashboard once", () => {
+  const workflow = byName("drift-sharded.yml");
+  const observe = workflow.document.jobs.observe!;
+  const drift = workflow.document.jobs.drift!;
+  const runsOf = (job: Job) => (job.steps ?? []).map((step) => step.run ?? step.uses ?? "");
+
+  it("observes shard I of N in each matrix job, N taken from the matrix itself, every shard to the end", () => {
+    const shards = observe.strategy?.matrix?.shard as number[];
+    const observeStep = (observe.steps ?? []).find((step) => step.run?.startsWith("npx cspops observe"));
+
+    expect(shards).toEqual(Array.from({ length: shards.length }, (_, at) => at + 1));
+    expect(shards.length).toBeGreaterThan(1);
+    expect(observe.strategy?.["fail-fast"]).toBe(false);
+    expect(observeStep?.run).toBe(
+      'npx cspops observe --shard "$SHARD" --out "$RUNNER_TEMP/shard-$INDEX.json"',
+    );
+    expect(observeStep?.env).toEqual({
+      SHARD: `${expression("matrix.shard")}/${expression("strategy.job-total")}`,
+      INDEX: expression("matrix.shard"),
+    });
+  });
+
+  it("holds the OIDC token only in the observing jobs, in the observe environment, read-only otherwise", () => {
+    expect(permissionsOf(workflow, observe)).toEqual({ contents: "read", "id-token": "write" });
+    expect(environmentOf(observe)).toBe("observe");
+    expect(JSON.stringify(observe)).not.toMatch(/issues|GITHUB_TOKEN|secrets\./);
+  });
+
+  it("uploads one artifact per shard, and the dashboard job downloads them all", () => {
+    const upload = (observe.steps ?? []).find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    const download = (drift.steps ?? []).find((step) => step.uses?.startsWith("actions/download-artifact@"));
+
+    expect(upload?.with).toMatchObject({
+      name: `observed-shard-${expression("matrix.shard")}`,
+      path: `${expression("runner.temp")}/shard-${expression("matrix.shard")}.json`,
+      "if-no-files-found": "error",
+    });
+    expect(download?.with).toEqual({
+      pattern: "observed-shard-*",
+      "merge-multiple": true,
+      path: `${expression("runner.temp")}/shards`,
+    });
+  });
+
+  it("merges the shards, then runs drift once on the merged snapshot, with issues: write and no cloud credential", () => {
+    const runs = runsOf(drift);
+    const merge = runs.findIndex((run) => run.startsWith("npx cspops snapshot merge"));
+    const dashboard = runs.findIndex((run) => run.startsWith("npx cspops drift"));
+
+    expect(drift.needs).toBe("observe");
+    expect(drift.strategy).toBeUndefined();
+    expect(permissionsOf(workflow, drift)).toEqual({ contents: "read", issues: "write" });
+    expect(environmentOf(drift)).toBeUndefined();
+    expect(JSON.stringify(drift)).not.toMatch(/id-token|AZURE_|PULUMI_/);
+    expect(runs[merge]).toBe(
+      'npx cspops snapshot merge "$RUNNER_TEMP"/shards/shard-*.json --out "$RUNNER_TEMP/snapshot.json"',
+    );
+    expect(runs[dashboard]).toBe(
+      'npx cspops drift --observed "$RUNNER_TEMP/snapshot.json" --issue --format markdown > drift.md',
+    );
+    expect(merge).toBeGreaterThan(runs.findIndex((run) => run.startsWith("actions/download-artifact@")));
+    expect(dashboard).toBeGreaterThan(merge);
+  });
+
+  it("is the drift workflow's variant: run on demand, the same dashboard command as drift.yml", () => {
+    const plain = runsOf(byName("drift.yml").document.jobs.drift!).find((run) =>
+      run.startsWith("npx cspops drift"),
+    );
+
+    expect(triggers(workflow)).toEqual(["workflow_dispatch"]);
+    expect(plain).toBe("npx cspops drift --issue --format markdown > drift.md");
   });
 });
 

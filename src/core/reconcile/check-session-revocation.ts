@@ -7,7 +7,7 @@ import type { Finding } from "./report.js";
 /**
  * Were the admin agent's sessions revoked after the app's last delegated sign-in? "Revoke sessions"
  * sets the user's `signInSessionsValidFromDateTime`, and Entra then refuses every refresh token
- * issued before it, the BSS's too (AADSTS50173 / AADSTS700082): the consent is gone although the
+ * issued before it, the BSS's too (AADSTS50173): the consent is gone although the
  * grant remains. The BSS's token is as old as its last use, so a revocation after the last
  * delegated sign-in means the token is dead (docs/statuses.md).
  *
@@ -40,7 +40,7 @@ export function checkSessionRevocation(
     {
       code: "consent.revoked",
       severity: "warning",
-      message: `The sessions of admin agent ${upn} were revoked on ${revoked}; if the BSS has not signed in since, Microsoft Entra refuses its refresh token (AADSTS50173 or AADSTS700082), and whether it has cannot be told without sign-in data. If the BSS reports such a failure, ${upn} must open the consent link again, sign in with MFA and approve.`,
+      message: `The sessions of admin agent ${upn} were revoked on ${revoked}; if the BSS has not signed in since, Microsoft Entra refuses its refresh token (AADSTS50173), and whether it has cannot be told without sign-in data. If the BSS reports such a failure, ${upn} must open the consent link again, sign in with MFA and approve.`,
       actor: adminAgent(context.instance),
     },
   ];

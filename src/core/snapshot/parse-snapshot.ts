@@ -42,6 +42,12 @@ export function parseSnapshot(text: string): ParseSnapshotResult {
   if (parseGraphDateTime(snapshot.observedAt) === undefined) {
     return { ok: false, problems: [{ path: "/observedAt", message: "is not a real date and time" }] };
   }
+  if (snapshot.shard !== undefined && snapshot.shard.index > snapshot.shard.count) {
+    return {
+      ok: false,
+      problems: [{ path: "/shard/index", message: `is larger than /shard/count (${snapshot.shard.count})` }],
+    };
+  }
   return { ok: true, snapshot };
 }
 

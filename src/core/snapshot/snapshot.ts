@@ -8,8 +8,21 @@ export interface ObservedSnapshot {
   readonly schemaVersion: 1;
   /** When the observation finished (ISO 8601). */
   readonly observedAt: string;
+  /** Only in a shard's snapshot (`observe --shard I/N`): which share of the tenants it holds. */
+  readonly shard?: SnapshotShard;
   /** Keyed by partner tenant id (a GUID, any case). */
   readonly tenants: Readonly<Record<string, TenantObservation>>;
+}
+
+/**
+ * Which shard a snapshot holds (docs/snapshot.md#shards): the `index`-th of `count` shares of the
+ * tenants, split by tenant id, of the instance set whose fingerprint is `instanceSet`.
+ */
+export interface SnapshotShard {
+  readonly index: number;
+  readonly count: number;
+  /** `sha256:` and 64 hex digits: the hash of every instance's observed inputs, all shards alike. */
+  readonly instanceSet: string;
 }
 
 /** Names of the lists a tenant observation may carry; each may be missing on its own. */

@@ -66,6 +66,10 @@ export const refusals = {
     code: 700082,
     message: `The refresh token has expired due to inactivity. The token was issued on ${lastUsed} and was inactive for 90.00:00:00.`,
   }),
+  grantRevoked: (issuedAt: string, validFrom: string): EntraRefusal => ({
+    code: 50173,
+    message: `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${issuedAt}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${validFrom}'.`,
+  }),
   consentRequired: (clientId: string): EntraRefusal => ({
     code: 65001,
     message: `The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`,

@@ -81,6 +81,8 @@ export async function handleToken(
     if (now.getTime() - issued.issuedAt.getTime() > CONSENT_IDLE_LIFETIME_DAYS * DAY_MS) {
       return refuse(400, "invalid_grant", refusals.refreshTokenExpired(issued.issuedAt.toISOString()));
     }
+    const refusal = refreshRefusalForUser(tenant, issued);
+    if (refusal !== undefined) return refuse(400, "invalid_grant", refusal);
     state.refreshTokens.delete(token);
     grant = { ...issued, issuedAt: now };
   } else {
@@ -141,4 +143,20 @@ function sameSecret(expected: string, actual: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(actual);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * What Entra says when the user behind a refresh token can no longer renew it: a disabled account
+ * (AADSTS50057), or sessions revoked after the token was issued (AADSTS50173: the user's
+ * `signInSessionsValidFromDateTime` is later). docs/statuses.md describes both for the planner.
+ */
+function refreshRefusalForUser(tenant: EmulatedTenant, issued: IssuedRefreshToken): EntraRefusal | undefined {
+  const user = tenant.users.find((candidate) => candidate.id === issued.userId);
+  if (user === undefined) return refusals.invalidGrant();
+  if (user.accountEnabled === false) return refusals.userDisabled();
+  const validFrom = user.signInSessionsValidFromDateTime;
+  if (typeof validFrom === "string" && Date.parse(validFrom) > issued.issuedAt.getTime()) {
+    return refusals.grantRevoked(issued.issuedAt.toISOString(), validFrom);
+  }
+  return undefined;
 }

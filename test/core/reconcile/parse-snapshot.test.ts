@@ -17,6 +17,27 @@ describe("parseSnapshot", () => {
     expect(result).toEqual({ ok: true, snapshot });
   });
 
+  it("accepts a shard's snapshot, and refuses a shard index beyond the count or a malformed instance set", () => {
+    const shard = (value: unknown) =>
+      JSON.stringify({ schemaVersion: 1, observedAt: "2026-11-20T10:00:00Z", shard: value, tenants: {} });
+    const instanceSet = `sha256:${"0a".repeat(32)}`;
+
+    expect(parseSnapshot(shard({ index: 2, count: 4, instanceSet }))).toMatchObject({
+      ok: true,
+      snapshot: { shard: { index: 2, count: 4, instanceSet } },
+    });
+    expect(problemsOf(shard({ index: 5, count: 4, instanceSet }))).toEqual([
+      "/shard/index is larger than /shard/count (4)",
+    ]);
+    expect(problemsOf(shard({ index: 0, count: 4, instanceSet }))).toEqual(["/shard/index must be >= 1"]);
+    expect(problemsOf(shard({ index: 1, count: 4, instanceSet: "abc" }))).toEqual([
+      '/shard/instanceSet must match pattern "^sha256:[0-9a-f]{64}$"',
+    ]);
+    expect(problemsOf(shard({ index: 1, count: 4 }))).toEqual([
+      "/shard is missing the required field 'instanceSet'",
+    ]);
+  });
+
   it("accepts a tenant whose lists are missing (unknown) and one with an error", () => {
     const text = JSON.stringify({
       schemaVersion: 1,
