@@ -11,6 +11,7 @@
 // Each figure is the median of several runs with their range (min–max). CPU time is what the
 // kernel accounts to the process and its threads (GNU time's %U + %S, from wait4's rusage), when
 // /usr/bin/time is installed. Goals: (1) ≤ ×0.75 of ajv-cli, wall and CPU; (3) ≤ 100 ms; (4) < 1 s.
+// Where the time goes, and what bounds it: bench/validate/PROFILE.md.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
