@@ -48,13 +48,14 @@ export function readBoundedFile(path: string, options: BoundedReadOptions): Boun
     throw new InputError(`cannot read ${shownAs}: ${describeFsError(cause)}`, { hint, cause });
   }
   try {
-    const kind = describeKind(fstatSync(handle));
+    const stats = fstatSync(handle);
+    const kind = describeKind(stats);
     if (kind !== undefined) {
       throw new InputError(`cannot read ${shownAs}: it is ${kind}, not a regular file`, {
         hint: hint ?? "pass a regular file (a symbolic link must lead to one)",
       });
     }
-    return readUpTo(handle, options.maxBytes + 1);
+    return readUpTo(handle, options.maxBytes + 1, stats.size);
   } catch (cause) {
     if (cause instanceof InputError) throw cause;
     throw new InputError(`cannot read ${shownAs}: ${describeFsError(cause)}`, { hint, cause });
@@ -76,11 +77,11 @@ export function overLimitError(shownAs: string, maxBytes: number, hint?: string)
   });
 }
 
-function readUpTo(handle: number, limit: number): BoundedBytes {
+function readUpTo(handle: number, limit: number, statSize: number): BoundedBytes {
   // The size is a first guess only: the file may grow, and some (in /proc) report 0.
   const chunks: Buffer[] = [];
   let total = 0;
-  let size = Math.min(Math.max(fstatSync(handle).size + 1, 1), limit);
+  let size = Math.min(Math.max(statSize + 1, 1), limit);
   while (total < limit) {
     const buffer = Buffer.allocUnsafe(Math.min(size, limit - total));
     const read = readSync(handle, buffer, 0, buffer.length, null);

@@ -1,15 +1,19 @@
-import { readInstanceSources } from "../adapters/instance-files.js";
+import { listInstanceFiles, readInstanceFile } from "../adapters/instance-files.js";
 import type { Diagnostic } from "../core/diagnostics/diagnostic.js";
 import { InputError, InvalidInstancesError } from "../core/diagnostics/errors.js";
 import type { LoadedInstance } from "../core/instance/instance.js";
 import type { InstanceSource, ValidationResult } from "../core/instance/validate-instances.js";
 import {
   finishValidation,
+  type LibraryPath,
+  type StartedValidation,
   startValidation,
+  startValidationFrom,
   type ValidationOptions,
 } from "../core/instance/validation-steps.js";
 import { renderDiagnosticsText } from "../render/diagnostics-text.js";
 import { type CliContext, useColour } from "./context.js";
+import { validateThreads } from "./validate-threads.js";
 
 /**
  * Reads and validates the instance files for a command that acts on them (reconcile, drift,
@@ -22,7 +26,7 @@ export async function loadValidInstances(
   context: CliContext,
   options: { readonly allowEmpty?: boolean | undefined } = {},
 ): Promise<readonly LoadedInstance[]> {
-  const result = await validateSources(await readInstanceSources(dir, context.cwd));
+  const result = await readAndValidate(dir, context);
   if (!result.ok) throw new InvalidInstancesError(result.diagnostics);
   if (result.fileCount === 0 && options.allowEmpty !== true) throw noInstanceFiles(dir, result.diagnostics);
   if (result.diagnostics.length > 0) {
@@ -34,22 +38,54 @@ export async function loadValidInstances(
 }
 
 /**
- * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) is imported
- * only when a file needs it: YAML the fast path declines, or something to report, with positions.
+ * Reads the instance files of `dir` and validates them (`validateSources`). With many files, the
+ * reading and the checks of each file on its own run on several threads (validate-parallel.ts,
+ * `validateThreads`); the result is the same, diagnostic for diagnostic.
+ */
+export async function readAndValidate(
+  dir: string,
+  context: CliContext,
+  options: ValidationOptions = {},
+): Promise<ValidationResult> {
+  const listing = await listInstanceFiles(dir, context.cwd);
+  const threads = validateThreads(listing.names.length, context.env);
+  if (threads > 1) {
+    const { checkInParallel } = await import("./validate-parallel.js");
+    const checked = await checkInParallel(listing, threads, {
+      keepData: options.instancesWanted !== false,
+    });
+    // Undefined when a file could not be read: one thread reads again and says which, as always.
+    if (checked !== undefined) return finish(startValidationFrom(checked.sources, checked.outcomes, options));
+  }
+  return validateSources(
+    listing.names.map((name) => readInstanceFile(listing, name)),
+    options,
+  );
+}
+
+/**
+ * `validateInstanceSources`, but the `yaml` library (a third of the CLI's start-up) and the
+ * translation of schema errors are imported only when a file needs them (`LibraryPath`): YAML the
+ * fast path declines, or something to report, with positions.
  */
 export async function validateSources(
   sources: readonly InstanceSource[],
   options: ValidationOptions = {},
 ): Promise<ValidationResult> {
-  const started = startValidation(sources, options);
-  if (!started.needsLibrary) return finishValidation(started, refuseLibraryParse);
-  const { parseInstanceYamlWithLibrary } = await import("../core/yaml/yaml-library-parse.js");
-  return finishValidation(started, parseInstanceYamlWithLibrary);
+  return finish(startValidation(sources, options));
 }
 
-function refuseLibraryParse(): never {
+async function finish(started: StartedValidation): Promise<ValidationResult> {
+  if (!started.needsLibrary) return finishValidation(started, NO_LIBRARY);
+  const { libraryPath } = await import("../core/instance/library-path.js");
+  return finishValidation(started, libraryPath);
+}
+
+function refuseLibrary(): never {
   throw new Error("no file needs the yaml library");
 }
+
+const NO_LIBRARY: LibraryPath = { parse: refuseLibrary, translateSchemaErrors: refuseLibrary };
 
 /**
  * A folder without instance files (or with other YAML only) is most often the wrong folder, and a

@@ -1,11 +1,7 @@
-import { readInstanceSources } from "../../adapters/instance-files.js";
 import { ExitCode } from "../../core/diagnostics/errors.js";
-import { renderDiagnosticsGithub, renderDiagnosticsStepSummary } from "../../render/diagnostics-github.js";
-import { renderDiagnosticsJson } from "../../render/diagnostics-json.js";
 import { renderDiagnosticsSummary, renderDiagnosticsText } from "../../render/diagnostics-text.js";
 import { type CliContext, useColour } from "../context.js";
-import { appendStepSummary } from "../github-env.js";
-import { noInstanceFiles, validateSources } from "../load-instances.js";
+import { noInstanceFiles, readAndValidate } from "../load-instances.js";
 import { resolveNow } from "../resolve-now.js";
 
 export interface ValidateOptions {
@@ -20,18 +16,22 @@ export interface ValidateOptions {
  * the folder holds no instance file and `--allow-empty` was not given.
  */
 export async function runValidate(options: ValidateOptions, context: CliContext): Promise<number> {
-  const sources = await readInstanceSources(options.dir, context.cwd);
   const today = resolveNow(undefined, context).toISOString().slice(0, 10);
-  const result = await validateSources(sources, { today });
+  const result = await readAndValidate(options.dir, context, { today, instancesWanted: false });
   if (result.fileCount === 0 && options.allowEmpty !== true)
     throw noInstanceFiles(options.dir, result.diagnostics);
   const summary = renderDiagnosticsSummary(result.diagnostics, result.fileCount);
 
   switch (options.format) {
-    case "json":
+    // The json and github renderers are loaded for their format only, to keep start-up short.
+    case "json": {
+      const { renderDiagnosticsJson } = await import("../../render/diagnostics-json.js");
       context.stdout.write(renderDiagnosticsJson(result));
       break;
+    }
     case "github": {
+      const [{ renderDiagnosticsGithub, renderDiagnosticsStepSummary }, { appendStepSummary }] =
+        await Promise.all([import("../../render/diagnostics-github.js"), import("../github-env.js")]);
       context.stdout.write(`${renderDiagnosticsGithub(result.diagnostics)}${summary}`);
       await appendStepSummary(
         context.env,

@@ -1,4 +1,4 @@
-import { parseInstanceYamlWithLibrary } from "../yaml/yaml-library-parse.js";
+import { libraryPath } from "./library-path.js";
 import { finishValidation, startValidation, type ValidationOptions } from "./validation-steps.js";
 import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
@@ -14,5 +14,5 @@ export function validateInstanceSources(
   sources: readonly InstanceSource[],
   options: ValidationOptions = {},
 ): ValidationResult {
-  return finishValidation(startValidation(sources, options), parseInstanceYamlWithLibrary);
+  return finishValidation(startValidation(sources, options), libraryPath);
 }

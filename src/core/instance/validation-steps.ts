@@ -6,18 +6,28 @@ import { type InstanceFacts, readInstanceFacts } from "../rules/instance-facts.j
 import { indexInstances } from "../rules/instance-index.js";
 import type { Finding } from "../rules/rule.js";
 import { checkSecretShapesInText } from "../rules/secret-in-yaml.js";
-import { type SchemaError, translateSchemaErrors } from "../schema-errors/schema-errors.js";
+import type { SchemaError, translateSchemaErrors } from "../schema-errors/schema-errors.js";
 import { redactSecrets } from "../secrets/secrets.js";
 import { createLocator, deferLocator, type Locator, parsePointer, toPointer } from "../yaml/positions.js";
 import { decodeInstanceBytes } from "../yaml/yaml-decode.js";
 import { type ParsedYamlFile, type ParseResult, parseInstanceYamlFast } from "../yaml/yaml-parse.js";
 import { checkYamlShape } from "../yaml/yaml-shape-limits.js";
-import { normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
+import { type LoadedInstance, normaliseInstance, type PartnerInstanceDocument } from "./instance.js";
 import { isMeantAsInstance, notAnInstanceFinding } from "./instance-kind.js";
 import type { InstanceSource, ValidationResult } from "./validation-types.js";
 
 /** Reads a file with the `yaml` library: `parseInstanceYamlWithLibrary` (yaml-library-parse.ts). */
 export type LibraryParser = (file: string, text: string) => ParseResult;
+
+/**
+ * What a file with anything to report needs, and nothing else does: the `yaml` library's parser
+ * (for positions) and the translation of Ajv's errors. Callers load it only then
+ * (`libraryPath` in library-path.ts), which keeps both out of `validate`'s start-up.
+ */
+export interface LibraryPath {
+  readonly parse: LibraryParser;
+  readonly translateSchemaErrors: typeof translateSchemaErrors;
+}
 
 interface SchemaValidator {
   (data: unknown): boolean;
@@ -30,7 +40,8 @@ interface ReadableFile {
   readonly source: InstanceSource;
   /** Undefined for a file read on the fast path, which knows no positions (yaml-parse.ts). */
   readonly locator: Locator | undefined;
-  readonly data: Record<string, unknown>;
+  /** Undefined when a worker thread left it behind (`FileOutcome`): `dataOf` reads it again. */
+  readonly data: Record<string, unknown> | undefined;
   readonly schemaValid: boolean;
   readonly facts: InstanceFacts;
 }
@@ -67,42 +78,104 @@ export interface StartedValidation {
 export interface ValidationOptions {
   /** The day (`YYYY-MM-DD`, UTC) to judge dates by (acknowledgements); date rules are skipped without it. */
   readonly today?: string | undefined;
+  /**
+   * False when the result's `instances` will not be asked for (`validate`): a clean file's data is
+   * then not kept, which spares the garbage collector 10,000 files' worth of objects (if they are
+   * asked for after all, each file is read again). Default true.
+   */
+  readonly instancesWanted?: boolean | undefined;
 }
 
 /**
- * Decodes every file and checks on its own each one the fast path reads. A file with anything to
- * report (or that the fast path declines) is pending: the `yaml` library reads it again, for
- * positions, in `finishValidation`. When nothing is pending the cross-file rules run here, so
- * that the caller knows whether it needs the library at all.
+ * What checking one file on its own found, as plain data: it crosses from a worker thread to the
+ * main one unchanged (src/cli/validate-parallel.ts), so both paths build the same result.
+ * - `unreadable`: not UTF-8, or beyond the shape limits; its diagnostics say why;
+ * - `skipped`: YAML that declares something else; its diagnostics warn about it;
+ * - `pending`: anything to report, or YAML the fast path declines: the `yaml` library reads `text`;
+ * - `clean`: read on the fast path with nothing to report on its own. A worker thread leaves its
+ *   `data` out (copying it between threads costs more than reading it again): only the loaded
+ *   instances need it, and `dataOf` reads the file again when they are asked for.
+ */
+export type FileOutcome =
+  | { readonly kind: "unreadable" | "skipped"; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: "pending"; readonly text: string }
+  | {
+      readonly kind: "clean";
+      readonly data: Record<string, unknown> | undefined;
+      readonly facts: InstanceFacts;
+    };
+
+/**
+ * Decodes one file and, when the fast path reads it, checks it on its own. A file with anything
+ * to report (or that the fast path declines) is pending: the `yaml` library reads it again, for
+ * positions, in `finishValidation`.
+ */
+export function checkSourceAlone(source: InstanceSource, keepData = true): FileOutcome {
+  const decoded = decodeInstanceBytes(source.file, source.bytes);
+  if (!decoded.ok) {
+    return {
+      kind: "unreadable",
+      diagnostics: [decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText)],
+    };
+  }
+  const shape = checkYamlShape(source.file, decoded.text);
+  if (shape !== undefined) {
+    return { kind: "unreadable", diagnostics: [shape, ...scanUnparsedText(source.file, decoded.text)] };
+  }
+  const parsed = parseInstanceYamlFast(source.file, decoded.text);
+  if (parsed !== undefined && !isMeantAsInstance(parsed.data)) {
+    return {
+      kind: "skipped",
+      diagnostics: [notAnInstance(source.file), ...scanUnparsedText(source.file, decoded.text)],
+    };
+  }
+  if (parsed === undefined || !isClean(parsed)) return { kind: "pending", text: decoded.text };
+  return {
+    kind: "clean",
+    data: keepData ? parsed.data : undefined,
+    facts: readInstanceFacts(source.file, parsed.data, NO_POINTERS),
+  };
+}
+
+/**
+ * Decodes every file and checks on its own each one the fast path reads (`checkSourceAlone`).
+ * When nothing is pending the cross-file rules run here, so that the caller knows whether it
+ * needs the library at all.
  */
 export function startValidation(
   sources: readonly InstanceSource[],
   options: ValidationOptions = {},
 ): StartedValidation {
+  const keepData = options.instancesWanted !== false;
+  return startValidationFrom(
+    sources,
+    sources.map((source) => checkSourceAlone(source, keepData)),
+    options,
+  );
+}
+
+/**
+ * `startValidation` from each source's `checkSourceAlone` outcome, worked out elsewhere (in worker
+ * threads, src/cli/validate-parallel.ts); `outcomes[i]` belongs to `sources[i]`.
+ */
+export function startValidationFrom(
+  sources: readonly InstanceSource[],
+  outcomes: readonly FileOutcome[],
+  options: ValidationOptions = {},
+): StartedValidation {
   const diagnostics: Diagnostic[] = [];
   let pending = 0;
-  const files = sources.map((source): ReadableFile | undefined | PendingFile | SkippedFile => {
-    const decoded = decodeInstanceBytes(source.file, source.bytes);
-    if (!decoded.ok) {
-      diagnostics.push(decoded.diagnostic, ...scanUnparsedText(source.file, decoded.lossyText));
-      return undefined;
+  const files = outcomes.map((outcome, index): ReadableFile | undefined | PendingFile | SkippedFile => {
+    if (outcome.kind === "clean") {
+      const source = sources[index] as InstanceSource;
+      return { source, locator: undefined, data: outcome.data, schemaValid: true, facts: outcome.facts };
     }
-    const shape = checkYamlShape(source.file, decoded.text);
-    if (shape !== undefined) {
-      diagnostics.push(shape, ...scanUnparsedText(source.file, decoded.text));
-      return undefined;
-    }
-    const parsed = parseInstanceYamlFast(source.file, decoded.text);
-    if (parsed !== undefined && !isMeantAsInstance(parsed.data)) {
-      diagnostics.push(notAnInstance(source.file), ...scanUnparsedText(source.file, decoded.text));
-      return SKIPPED;
-    }
-    if (parsed === undefined || !isClean(parsed)) {
+    if (outcome.kind === "pending") {
       pending++;
-      return { pending: decoded.text };
+      return { pending: outcome.text };
     }
-    const facts = readInstanceFacts(source.file, parsed.data, NO_POINTERS);
-    return { source, locator: undefined, data: parsed.data, schemaValid: true, facts };
+    diagnostics.push(...outcome.diagnostics);
+    return outcome.kind === "skipped" ? SKIPPED : undefined;
   });
   const crossFileFindings = pending === 0 ? runInstanceRules(files.filter(isReadable), options) : undefined;
   const needsLibrary = crossFileFindings === undefined || crossFileFindings.length > 0;
@@ -110,13 +183,11 @@ export function startValidation(
 }
 
 /**
- * Reads the pending files with `parseWithLibrary`, runs the rules over all files together and
- * builds the result. `parseWithLibrary` is only called when `started.needsLibrary`.
+ * Reads the pending files with the `yaml` library, runs the rules over all files together and
+ * builds the result. `library` is only used when `started.needsLibrary`.
  */
-export function finishValidation(
-  started: StartedValidation,
-  parseWithLibrary: LibraryParser,
-): ValidationResult {
+export function finishValidation(started: StartedValidation, library: LibraryPath): ValidationResult {
+  const parseWithLibrary = library.parse;
   const diagnostics = [...started.diagnostics];
   const readable: ReadableFile[] = [];
   let skipped = 0;
@@ -141,7 +212,7 @@ export function finishValidation(
       skipped++;
       return;
     }
-    readable.push(checkFile(source, parsed.parsed, diagnostics));
+    readable.push(checkFile(source, parsed.parsed, diagnostics, library.translateSchemaErrors));
   });
 
   const byFile = new Map(readable.map((file) => [file.source.file, file]));
@@ -155,14 +226,36 @@ export function finishValidation(
   }
 
   const failing = new Set(diagnostics.filter(isError).map((diagnostic) => diagnostic.file));
-  const instances = readable
-    .filter((file) => file.schemaValid && !failing.has(file.source.file))
-    .map((file) => ({
-      file: file.source.file,
-      instance: normaliseInstance(file.data as PartnerInstanceDocument),
-    }));
+  const valid = readable.filter((file) => file.schemaValid && !failing.has(file.source.file));
   const sorted = capDiagnosticsPerFile(diagnostics.map(redactDiagnostic).sort(compareDiagnostics));
-  return { ok: failing.size === 0, instances, diagnostics: sorted, fileCount };
+  let instances: LoadedInstance[] | undefined;
+  return {
+    ok: failing.size === 0,
+    // Built when first asked for: `validate` never asks, and files a worker read would be read again.
+    get instances(): readonly LoadedInstance[] {
+      instances ??= valid.map((file) => ({
+        file: file.source.file,
+        instance: normaliseInstance(dataOf(file) as PartnerInstanceDocument),
+      }));
+      return instances;
+    },
+    diagnostics: sorted,
+    fileCount,
+  };
+}
+
+/**
+ * A readable file's data, with the schema's defaults. A clean file whose data a worker thread
+ * left behind is read again on the fast path, which read it the first time (same bytes, same data).
+ */
+function dataOf(file: ReadableFile): Record<string, unknown> {
+  if (file.data !== undefined) return file.data;
+  const decoded = decodeInstanceBytes(file.source.file, file.source.bytes);
+  const parsed = decoded.ok ? parseInstanceYamlFast(file.source.file, decoded.text) : undefined;
+  if (parsed === undefined || !validateSchema(parsed.data)) {
+    throw new Error(`${file.source.file} read differently the second time`);
+  }
+  return parsed.data;
 }
 
 function isReadable(file: ReadableFile | PendingFile | SkippedFile | undefined): file is ReadableFile {
@@ -190,15 +283,16 @@ function isClean(parsed: ParsedYamlFile): boolean {
 }
 
 /** The checks of one parsed file on its own: secrets, removed fields, the schema. */
-function checkFindings(parsed: ParsedYamlFile): { findings: Finding[]; schemaValid: boolean } {
+function checkFindings(
+  parsed: ParsedYamlFile,
+  translate: LibraryPath["translateSchemaErrors"],
+): { findings: Finding[]; schemaValid: boolean } {
   const { data } = parsed;
   const documentFindings: Finding[] = [];
   for (const rule of documentRules) documentFindings.push(...rule(parsed));
   // Ajv fills in defaults as it validates: `data` is the parser's fresh copy, owned by this file.
   const schemaValid = validateSchema(data);
-  const schemaFindings = schemaValid
-    ? []
-    : translateSchemaErrors(parsed.file, validateSchema.errors ?? [], data);
+  const schemaFindings = schemaValid ? [] : translate(parsed.file, validateSchema.errors ?? [], data);
   const claimed = documentFindings
     .filter((finding) => finding.offset === undefined)
     .map((finding) => finding.pointer);
@@ -210,8 +304,13 @@ function checkFindings(parsed: ParsedYamlFile): { findings: Finding[]; schemaVal
 }
 
 /** A file the `yaml` library read: its findings become diagnostics, placed by its positions. */
-function checkFile(source: InstanceSource, parsed: ParsedYamlFile, diagnostics: Diagnostic[]): ReadableFile {
-  const { findings, schemaValid } = checkFindings(parsed);
+function checkFile(
+  source: InstanceSource,
+  parsed: ParsedYamlFile,
+  diagnostics: Diagnostic[],
+  translate: LibraryPath["translateSchemaErrors"],
+): ReadableFile {
+  const { findings, schemaValid } = checkFindings(parsed, translate);
   diagnostics.push(...findings.map((finding) => toDiagnostic(finding, parsed.locator)));
   const invalidPointers =
     findings.length === 0 ? NO_POINTERS : new Set(findings.map((finding) => finding.pointer));
