@@ -1,5 +1,4 @@
 import { CORE_SCHEMA, load, Type } from "js-yaml";
-import { loadSimpleYaml } from "./yaml-simple-load.js";
 
 /**
  * The fast path for instance files: js-yaml, about ten times faster than the `yaml` library's
@@ -11,9 +10,6 @@ import { loadSimpleYaml } from "./yaml-simple-load.js";
  * (test/core/yaml-fast-load.test.ts) holds the data it returns equal to the library's.
  */
 export function loadYamlData(text: string): Record<string, unknown> | undefined {
-  // Most instance files are plain block YAML, which loadSimpleYaml reads ~4× faster than js-yaml.
-  const simple = loadSimpleYaml(text);
-  if (simple !== undefined) return simple;
   if (MAY_DISAGREE.test(text)) return undefined;
   let warned = false;
   let data: unknown;
