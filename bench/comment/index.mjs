@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark of the PR comment (issue 7, "Speed"): `cspops reconcile --observed … --comment` as a
+// Benchmark of the PR comment: `cspops reconcile --observed … --comment` as a
 // whole process against the GitHub emulator, at 10 and 2,000 instances, for a pull request that
 // changes 2 instance files and for one that changes all of them, under 30 other comments.
 // Prints, per case: requests and writes of the first run (creates), an unchanged rerun (goal: 0

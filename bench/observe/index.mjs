@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // bench/observe: the Graph observer against the local emulator at 50 ms per Graph request (run
-// `npm run build` first, or `npm run bench observe`). The rows of issue 15, each measured
+// `npm run build` first, or `npm run bench observe`). The rows README.md#performance quotes, each measured
 // BENCH_RUNS times (default 3) with a fresh emulator and observer process, as median and range:
 //  1. 5,000 instances, one tenant each: time and the observer's peak RSS. Goal ≤ 8 s, ≤ 300 MB.
 //  2. 1,000 instances, one tenant each: time. Goal ≤ 1.8 s.
 //  3. 1,000 instances, 20 per tenant: time ÷ the round-trip limit. Goal ≤ 1.3.
-// Each row is measured as the drift workflow runs it, with the previous snapshot (`observe
-// --previous`: one round per tenant), and once more without it (the first run: two rounds).
+// Each row is measured with a previous snapshot (`observe --previous`: one round per tenant),
+// and once more without it (a first run, or the drift workflows as they are: two rounds).
 //
 // The round-trip limit is the least time any client keeping the observer's limits
 // (docs/snapshot.md#limits) could take: per tenant, its dependent rounds (1 with the app ids

@@ -1,5 +1,5 @@
 // Hostile instance files of about `bytes` bytes each (1 MB in the benchmark), one per shape: the
-// worst cases for validation time and output size (issue 11). Most stay just inside the shape
+// worst cases for validation time and output size (docs/security.md). Most stay just inside the shape
 // limits of src/core/yaml/yaml-shape-limits.ts (2,000 lines, 2,000 list items, depth 32,
 // indentation 64), padding each line so the file still reaches `bytes`; the `-over` shapes break
 // a limit, to time how fast it is refused.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark of `cspops validate` (issue 15, rows "validate"): run against the built dist/ by `npm run bench`.
+// Benchmark of `cspops validate` (the `validate` rows of README.md#performance): run against the built dist/ by `npm run bench`.
 //   1. 10,000 instance files (5,000 primary/sandbox pairs): `cspops validate` as a whole process
 //      and ajv-cli validating the same files against the same schema, interleaved in one run; the
 //      row is cspops ÷ ajv-cli per pair of runs, for wall time and for CPU time (all threads);
