@@ -262,7 +262,50 @@ describe("drift-sharded.yml observes in a matrix of shards and keeps the dashboa
     );
 
     expect(triggers(workflow)).toEqual(["workflow_dispatch"]);
-    expect(plain).toBe("npx cspops drift --issue --format markdown > drift.md");
+    expect(plain).toBe(
+      'npx cspops drift --observed "$RUNNER_TEMP/snapshot.json" --issue --format markdown > drift.md',
+    );
+  });
+});
+
+describe("drift.yml reads each tenant in one round with the previous run's snapshot", () => {
+  const workflow = byName("drift.yml");
+  const job = workflow.document.jobs.drift!;
+  const steps = job.steps ?? [];
+  const indexOf = (predicate: (step: (typeof steps)[number]) => boolean) => steps.findIndex(predicate);
+
+  it("downloads the snapshot of this workflow's last completed run on main, with actions: read", () => {
+    const fetch = steps[indexOf((step) => step.run?.includes("gh run download") ?? false)];
+
+    expect(fetch?.run).toMatch(/gh run list [^\n]*--workflow drift\.yml --branch main/);
+    expect(fetch?.run).toContain("--status completed");
+    expect(fetch?.run).toContain("--name drift-snapshot");
+    expect(fetch?.env).toEqual({ GH_TOKEN: expression("github.token") });
+    expect(permissionsOf(workflow, job)).toEqual({
+      contents: "read",
+      actions: "read",
+      "id-token": "write",
+      issues: "write",
+    });
+  });
+
+  it("observes with --previous, plans from that snapshot, and keeps it for the next run even on exit 4", () => {
+    const fetch = indexOf((step) => step.run?.includes("gh run download") ?? false);
+    const observe = indexOf((step) => step.run?.startsWith("npx cspops observe") ?? false);
+    const dashboard = indexOf((step) => step.run?.startsWith("npx cspops drift") ?? false);
+    const upload = indexOf((step) => step.uses?.startsWith("actions/upload-artifact@") ?? false);
+
+    expect(steps[observe]?.run).toBe(
+      'npx cspops observe --previous "$RUNNER_TEMP/previous/snapshot.json" --out "$RUNNER_TEMP/snapshot.json"',
+    );
+    expect(steps[dashboard]?.run).toContain('--observed "$RUNNER_TEMP/snapshot.json" --issue');
+    expect(steps[upload]).toMatchObject({
+      if: "always()",
+      with: { name: "drift-snapshot", path: `${expression("runner.temp")}/snapshot.json` },
+    });
+    expect(
+      [fetch, observe, dashboard, upload].every((index, at, all) => at === 0 || index > (all[at - 1] ?? 0)),
+    ).toBe(true);
   });
 });
 
