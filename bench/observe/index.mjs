@@ -6,7 +6,7 @@
 //  2. 1,000 instances, one tenant each: time. Goal ≤ 1.8 s.
 //  3. 1,000 instances, 20 per tenant: time ÷ the round-trip limit. Goal ≤ 1.3.
 // Each row is measured with a previous snapshot (`observe --previous`: one round per tenant),
-// and once more without it (a first run, or drift-sharded.yml as it is: two rounds).
+// and once more without it (a first run: two rounds).
 //
 // The round-trip limit is the least time any client keeping the observer's limits
 // (docs/snapshot.md#limits) could take: per tenant, its dependent rounds (1 with the app ids

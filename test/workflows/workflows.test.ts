@@ -206,7 +206,7 @@ describe("drift-sharded.yml observes in a matrix of shards and keeps the dashboa
     expect(shards.length).toBeGreaterThan(1);
     expect(observe.strategy?.["fail-fast"]).toBe(false);
     expect(observeStep?.run).toBe(
-      'npx cspops observe --shard "$SHARD" --out "$RUNNER_TEMP/shard-$INDEX.json"',
+      'npx cspops observe --shard "$SHARD" --previous "$RUNNER_TEMP/previous/snapshot.json" --out "$RUNNER_TEMP/shard-$INDEX.json"',
     );
     expect(observeStep?.env).toEqual({
       SHARD: `${expression("matrix.shard")}/${expression("strategy.job-total")}`,
@@ -215,7 +215,11 @@ describe("drift-sharded.yml observes in a matrix of shards and keeps the dashboa
   });
 
   it("holds the OIDC token only in the observing jobs, in the observe environment, read-only otherwise", () => {
-    expect(permissionsOf(workflow, observe)).toEqual({ contents: "read", "id-token": "write" });
+    expect(permissionsOf(workflow, observe)).toEqual({
+      contents: "read",
+      actions: "read",
+      "id-token": "write",
+    });
     expect(environmentOf(observe)).toBe("observe");
     expect(JSON.stringify(observe)).not.toMatch(/issues|GITHUB_TOKEN|secrets\./);
   });
@@ -254,6 +258,21 @@ describe("drift-sharded.yml observes in a matrix of shards and keeps the dashboa
     );
     expect(merge).toBeGreaterThan(runs.findIndex((run) => run.startsWith("actions/download-artifact@")));
     expect(dashboard).toBeGreaterThan(merge);
+  });
+
+  it("observes with the previous run's merged snapshot, which the dashboard job keeps even on exit 4", () => {
+    const fetch = (observe.steps ?? []).find((step) => step.run?.includes("gh run download"));
+    const keep = (drift.steps ?? []).find(
+      (step) => step.uses?.startsWith("actions/upload-artifact@") && step.with?.name === "drift-snapshot",
+    );
+
+    expect(fetch?.run).toMatch(/gh run list [^\n]*--workflow drift-sharded\.yml --branch main/);
+    expect(fetch?.run).toContain("--name drift-snapshot");
+    expect(fetch?.env).toEqual({ GH_TOKEN: expression("github.token") });
+    expect(keep).toMatchObject({
+      if: "always()",
+      with: { path: `${expression("runner.temp")}/snapshot.json` },
+    });
   });
 
   it("is the drift workflow's variant: run on demand, the same dashboard command as drift.yml", () => {
