@@ -27,6 +27,20 @@ export interface InstanceFacts {
   readonly acknowledgeUntil: Located<string> | undefined;
 }
 
+/** Where each single-valued fact is read from; `packFacts` keeps this order. */
+const FACT_POINTERS = {
+  name: "/metadata/name",
+  environment: "/spec/environment",
+  sandboxOf: "/spec/sandboxOf",
+  cloud: "/spec/cloud",
+  tenantId: "/spec/partner/tenantId",
+  defaultDomain: "/spec/partner/defaultDomain",
+  adminAgent: "/spec/consent/adminAgent",
+  existingAppId: "/spec/app/existingAppId",
+  acknowledgeUntil: "/spec/acknowledge/until",
+} as const;
+const REDIRECT_URI_POINTER = "/spec/app/redirectUris/";
+
 /**
  * Reads the facts of one file. Values at `invalidPointers` (where the schema already reported a
  * problem) are left out, so a rule never adds a second, derived complaint about a wrong value.
@@ -47,19 +61,20 @@ export function readInstanceFacts(
   const environment = spec?.environment;
   return {
     file,
-    name: valid(metadata?.name, "/metadata/name"),
+    name: valid(metadata?.name, FACT_POINTERS.name),
     environment:
-      (environment === "primary" || environment === "sandbox") && !invalidPointers.has("/spec/environment")
-        ? { value: environment, pointer: "/spec/environment" }
+      (environment === "primary" || environment === "sandbox") &&
+      !invalidPointers.has(FACT_POINTERS.environment)
+        ? { value: environment, pointer: FACT_POINTERS.environment }
         : undefined,
-    sandboxOf: valid(spec?.sandboxOf, "/spec/sandboxOf"),
-    cloud: valid(spec?.cloud, "/spec/cloud"),
-    tenantId: valid(partner?.tenantId, "/spec/partner/tenantId"),
-    defaultDomain: valid(partner?.defaultDomain, "/spec/partner/defaultDomain"),
-    adminAgent: valid(consent?.adminAgent, "/spec/consent/adminAgent"),
-    existingAppId: valid(app?.existingAppId, "/spec/app/existingAppId"),
+    sandboxOf: valid(spec?.sandboxOf, FACT_POINTERS.sandboxOf),
+    cloud: valid(spec?.cloud, FACT_POINTERS.cloud),
+    tenantId: valid(partner?.tenantId, FACT_POINTERS.tenantId),
+    defaultDomain: valid(partner?.defaultDomain, FACT_POINTERS.defaultDomain),
+    adminAgent: valid(consent?.adminAgent, FACT_POINTERS.adminAgent),
+    existingAppId: valid(app?.existingAppId, FACT_POINTERS.existingAppId),
     redirectUris: readRedirectUris(app?.redirectUris, invalidPointers),
-    acknowledgeUntil: valid(objectAt(spec, "acknowledge")?.until, "/spec/acknowledge/until"),
+    acknowledgeUntil: valid(objectAt(spec, "acknowledge")?.until, FACT_POINTERS.acknowledgeUntil),
   };
 }
 
@@ -79,7 +94,7 @@ function readRedirectUris(
   const uris: (Located<string> & { readonly shape: RedirectUriShape })[] = [];
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    const pointer = `/spec/app/redirectUris/${index}`;
+    const pointer = `${REDIRECT_URI_POINTER}${index}`;
     if (typeof item === "string" && !invalidPointers.has(pointer)) {
       uris.push({ value: item, pointer, shape: describeRedirectUri(item) });
     }
@@ -95,18 +110,7 @@ function readRedirectUris(
 export type PackedFacts = readonly (string | number | null)[];
 
 /** The single-valued fields, in their packed order (`unpackFacts` reads them back by index). */
-const FIELDS = [
-  "name",
-  "environment",
-  "sandboxOf",
-  "cloud",
-  "tenantId",
-  "defaultDomain",
-  "adminAgent",
-  "existingAppId",
-  "acknowledgeUntil",
-] as const;
-const REDIRECT_URI_POINTER = "/spec/app/redirectUris/";
+const FIELDS = Object.keys(FACT_POINTERS) as (keyof typeof FACT_POINTERS)[];
 
 export function packFacts(facts: InstanceFacts): PackedFacts {
   const packed: (string | number | null)[] = [facts.file];
@@ -122,9 +126,9 @@ export function packFacts(facts: InstanceFacts): PackedFacts {
   return packed;
 }
 
-/** The facts `packFacts` packed, equal to them property for property (in `readInstanceFacts`' order). */
+/** The facts `packFacts` packed, equal to them property for property. */
 export function unpackFacts(packed: PackedFacts): InstanceFacts {
-  const at = (index: number, pointer: string): Located<string> | undefined => {
+  const read = (index: number, pointer: string): Located<string> | undefined => {
     const value = packed[index];
     return typeof value === "string" ? { value, pointer } : undefined;
   };
@@ -141,17 +145,9 @@ export function unpackFacts(packed: PackedFacts): InstanceFacts {
       },
     });
   }
-  return {
-    file: String(packed[0]),
-    name: at(1, "/metadata/name"),
-    environment: at(2, "/spec/environment") as Located<"primary" | "sandbox"> | undefined,
-    sandboxOf: at(3, "/spec/sandboxOf"),
-    cloud: at(4, "/spec/cloud"),
-    tenantId: at(5, "/spec/partner/tenantId"),
-    defaultDomain: at(6, "/spec/partner/defaultDomain"),
-    adminAgent: at(7, "/spec/consent/adminAgent"),
-    existingAppId: at(8, "/spec/app/existingAppId"),
-    redirectUris,
-    acknowledgeUntil: at(9, "/spec/acknowledge/until"),
-  };
+  // Every field of FACT_POINTERS, each read back as `readInstanceFacts` located it.
+  const located = Object.fromEntries(
+    FIELDS.map((field, at) => [field, read(at + 1, FACT_POINTERS[field])]),
+  ) as Pick<InstanceFacts, keyof typeof FACT_POINTERS>;
+  return { file: String(packed[0]), ...located, redirectUris };
 }
