@@ -86,7 +86,7 @@ export function firstRoundReads(
  * where the cloud offers that report.
  */
 export function appReads(appId: string, cloud: Cloud = "global"): GraphRead[] {
-  const key = appReadsKey(appId);
+  const key = appId.toLowerCase();
   const reads: GraphRead[] = [
     v1(
       `sp:${key}`,
@@ -104,15 +104,9 @@ export function appReads(appId: string, cloud: Cloud = "global"): GraphRead[] {
   return reads;
 }
 
-/** The part of an app read's key that names the app: `sp:<key>`, `grants:<key>`, `signIn:<key>`. */
-export function appReadsKey(appId: string): string {
-  return appId.toLowerCase();
-}
-
-/** The keys `appReads` gives its reads, whatever the cloud. */
+/** The keys `appReads` gives its reads, whatever the cloud (the global cloud reads them all). */
 export function appReadKeys(appId: string): string[] {
-  const key = appReadsKey(appId);
-  return [`sp:${key}`, `grants:${key}`, `signIn:${key}`];
+  return appReads(appId, "global").map((read) => read.key);
 }
 
 function v1(key: string, path: string): GraphRead {
