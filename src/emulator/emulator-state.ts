@@ -29,16 +29,12 @@ export interface EmulatedTenant {
   latencyMs: number;
   /** The next `remaining` Graph requests for this tenant are answered 429 with `Retry-After`. */
   readonly throttle: TenantThrottle;
-  /** When each Graph request for this tenant arrived (epoch ms): rounds and pauses, for tests. */
-  readonly graphArrivals: number[];
 }
 
 /** A tenant Graph throttles: 429 `TooManyRequests` with `Retry-After`, as Graph answers. */
 export interface TenantThrottle {
   remaining: number;
   retryAfterSeconds: number;
-  /** When each 429 left the emulator (epoch ms). */
-  readonly answeredAt: number[];
 }
 
 /** An authorization code handed to the redirect URI after consent, redeemable once. */
@@ -172,8 +168,7 @@ export function createEmulatorState(
       ),
       forbidden: observed.error?.status === 403,
       latencyMs: 0,
-      throttle: { remaining: 0, retryAfterSeconds: 1, answeredAt: [] },
-      graphArrivals: [],
+      throttle: { remaining: 0, retryAfterSeconds: 1 },
     });
   }
   return {

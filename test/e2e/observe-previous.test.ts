@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildExampleSeed } from "../../src/emulator/seeds/example-instances.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/start-emulator.js";
+import { GraphArrivals } from "../support/graph-arrivals.js";
 import { runCli } from "./support/run-cli.js";
 
 const NOW = "2026-11-20T10:00:00Z";
@@ -11,12 +12,14 @@ const LATENCY_MS = 150;
 
 let scratch: string;
 let emulator: RunningEmulator;
+const recorded = new GraphArrivals();
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "cspops-previous-"));
   emulator = await startEmulator({
     seed: buildExampleSeed(new Date(NOW)),
     graphFaults: { latencyMs: LATENCY_MS },
+    recordGraph: recorded.record,
   });
 });
 
@@ -27,10 +30,12 @@ afterAll(async () => {
 
 /** Per tenant: how long from its first Graph request to its last; then forgets them. */
 function takeSpreads(): number[] {
-  return [...emulator.state.tenants.values()].map((tenant) => {
-    const arrivals = tenant.graphArrivals.splice(0);
+  const spreads = [...emulator.state.tenants.values()].map((tenant) => {
+    const arrivals = recorded.of(tenant.id);
     return Math.max(...arrivals) - Math.min(...arrivals);
   });
+  recorded.clear();
+  return spreads;
 }
 
 describe("cspops observe --previous", () => {

@@ -20,6 +20,8 @@ export interface BatchContext {
   readonly now: Date;
   /** Faults for individual sub-requests (429 with its own `Retry-After`, 5xx); drops do not apply. */
   readonly faults: FaultOptions;
+  /** When the `$batch` request arrived (epoch ms), for `record`. */
+  readonly receivedAt: number;
   /** Sees each sub-request and its answer (contract tests). */
   readonly record?: ((exchange: RecordedGraphExchange) => void) | undefined;
 }
@@ -42,6 +44,8 @@ export function runBatch(bodyText: string, context: BatchContext): GraphReply {
   const responses = requests.map((request) => {
     const reply = answer(request, context);
     context.record?.({
+      tenantId: context.tenant.id,
+      receivedAt: context.receivedAt,
       method: request.method,
       url: `${context.base}/${request.url.replace(/^\/+/, "")}`,
       status: reply.status,

@@ -51,11 +51,15 @@ export async function handleGraph(
   const tenant =
     claims === undefined || !GRAPH_AUDIENCES.has(claims.aud) ? undefined : findTenant(state, claims.tid);
   const latencyMs = (options.faults.latencyMs ?? 0) + (tenant?.latencyMs ?? 0);
-  tenant?.graphArrivals.push(Date.now());
+  const receivedAt = Date.now();
   const throttled = tenant !== undefined && tenant.throttle.remaining > 0;
   if (throttled) tenant.throttle.remaining -= 1;
-  const reply = throttled ? throttledReply(tenant, now) : answer(request, body, url, tenant, options, now);
+  const reply = throttled
+    ? throttledReply(tenant, now)
+    : answer(request, body, url, tenant, options, now, receivedAt);
   options.record?.({
+    tenantId: tenant?.id,
+    receivedAt,
     method: request.method ?? "GET",
     url: url.toString(),
     requestBody: body,
@@ -64,8 +68,7 @@ export async function handleGraph(
   });
   const text = JSON.stringify(reply.body ?? {});
   // A refusal for throttling leaves at once, as Graph's front door answers it; the rest wait.
-  if (throttled) tenant.throttle.answeredAt.push(Date.now());
-  else await sleep(arrivedAt + latencyMs - performance.now());
+  if (!throttled) await sleep(arrivedAt + latencyMs - performance.now());
   sendJsonText(response, reply.status, text, reply.headers ?? {});
 }
 
@@ -87,6 +90,7 @@ function answer(
   tenant: EmulatedTenant | undefined,
   options: GraphHandlerOptions,
   now: Date,
+  receivedAt: number,
 ): GraphReply {
   if (tenant === undefined) {
     return graphErrorReply(401, "InvalidAuthenticationToken", "Access token validation failure.", now);
@@ -99,6 +103,7 @@ function answer(
       pageSize: options.pageSize,
       now,
       faults: options.faults,
+      receivedAt,
       record: options.record,
     });
     options.state.counters.graphBatchedRequests += countRequests(reply);

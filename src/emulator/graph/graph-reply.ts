@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 
-/** One Graph request and its answer (a `$batch` sub-request on its own), for contract tests. */
+/**
+ * One Graph request and its answer (a `$batch` sub-request on its own), for contract tests and for
+ * tests that count a tenant's requests and when they came (rounds, `Retry-After` pauses).
+ */
 export interface RecordedGraphExchange {
+  /** The tenant the access token named (lower case); undefined when the token was refused. */
+  readonly tenantId: string | undefined;
+  /** When the request reached the emulator (epoch ms); a `$batch` sub-request has its batch's. */
+  readonly receivedAt: number;
   readonly method: string;
   /** Absolute URL; a batch sub-request's relative URL resolved against `{origin}/{version}`. */
   readonly url: string;

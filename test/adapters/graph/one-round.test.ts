@@ -3,6 +3,7 @@ import { knownAppIds } from "../../../src/core/snapshot/known-app-ids.js";
 import type { EmulatorState } from "../../../src/emulator/emulator-state.js";
 import { buildFleet } from "../../../src/emulator/seeds/fleet.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/start-emulator.js";
+import { GraphArrivals } from "../../support/graph-arrivals.js";
 import { observerFor } from "./support/observe-emulator.js";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -16,15 +17,19 @@ afterEach(async () => {
 });
 
 /** Per tenant: Graph requests, and the time from the first to the last arrival; then forgets them. */
-function takeArrivals(state: EmulatorState): Map<string, { requests: number; spreadMs: number }> {
+function takeArrivals(
+  state: EmulatorState,
+  recorded: GraphArrivals,
+): Map<string, { requests: number; spreadMs: number }> {
   const seen = new Map<string, { requests: number; spreadMs: number }>();
   for (const tenant of state.tenants.values()) {
-    const arrivals = tenant.graphArrivals.splice(0);
+    const arrivals = recorded.of(tenant.id);
     seen.set(tenant.id, {
       requests: arrivals.length,
       spreadMs: Math.max(...arrivals) - Math.min(...arrivals),
     });
   }
+  recorded.clear();
   return seen;
 }
 
@@ -32,15 +37,20 @@ describe("a tenant whose app ids are known", () => {
   it("is read in one round, into the same snapshot as two rounds make", async () => {
     // 10 tenants of one instance each: 8 with an app (ready, needs-consent, blocked, drifted), 2 without.
     const fleet = buildFleet(10, NOW);
-    emulator = await startEmulator({ seed: fleet.seed, graphFaults: { latencyMs: LATENCY_MS } });
+    const recorded = new GraphArrivals();
+    emulator = await startEmulator({
+      seed: fleet.seed,
+      graphFaults: { latencyMs: LATENCY_MS },
+      recordGraph: recorded.record,
+    });
     const observer = observerFor(emulator);
     const twoRounds = await observer.observeTenants(fleet.instances);
-    const before = takeArrivals(emulator.state);
+    const before = takeArrivals(emulator.state, recorded);
     const known = knownAppIds(twoRounds, fleet.instances);
 
     const oneRound = await observer.observeTenants(fleet.instances, { knownAppIds: known });
 
-    const after = takeArrivals(emulator.state);
+    const after = takeArrivals(emulator.state, recorded);
     expect(known.size).toBe(8);
     for (const { instance } of fleet.instances) {
       const tenantId = instance.spec.partner.tenantId.toLowerCase();

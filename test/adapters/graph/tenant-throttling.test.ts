@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { planReconcile } from "../../../src/core/reconcile/plan-reconcile.js";
 import { buildFleet } from "../../../src/emulator/seeds/fleet.js";
 import { type RunningEmulator, startEmulator } from "../../../src/emulator/start-emulator.js";
+import { GraphArrivals } from "../../support/graph-arrivals.js";
 import { observerFor, statusesOf } from "./support/observe-emulator.js";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -17,13 +18,15 @@ afterEach(async () => {
 
 describe("a throttled tenant", () => {
   it("waits its Retry-After alone: the other tenants finish long before it is retried", async () => {
-    // 5 tenants of 20 instances: each has more batches than it may send at once (4), so the
-    // throttled one has batches queued behind its 429 that must wait too, while the others need
-    // only a few rounds of 300 ms: well inside the 2.5 s bound below, even on a loaded machine.
-    const fleet = buildFleet(100, NOW, { instancesPerTenant: 20 });
+    // 5 tenants of 60 instances: each has more batches than it may send at once, so the
+    // throttled one has batches queued behind its 429 that must wait too (with 20 instances a
+    // tenant's first batches all go at once, and the test would no longer see a missing pause).
+    const fleet = buildFleet(300, NOW, { instancesPerTenant: 60 });
     const throttledId = fleet.instances[0]?.instance.spec.partner.tenantId ?? "";
+    const recorded = new GraphArrivals();
     emulator = await startEmulator({
       seed: fleet.seed,
+      recordGraph: recorded.record,
       graphFaults: { latencyMs: LATENCY_MS },
       tenants: { [throttledId]: { throttle: { requests: 1, retryAfterSeconds: RETRY_AFTER_S } } },
     });
@@ -35,19 +38,20 @@ describe("a throttled tenant", () => {
 
     const tenants = [...emulator.state.tenants.values()];
     const throttled = tenants.find((tenant) => tenant.id === throttledId.toLowerCase());
-    const [refusedAt = 0] = throttled?.throttle.answeredAt ?? [];
-    expect(throttled?.throttle.answeredAt).toHaveLength(1);
+    const refusals = recorded.refusalsOf(throttledId);
+    const [refusedAt = 0] = refusals;
+    expect(refusals).toHaveLength(1);
     // Every other tenant was read completely within 2.5 s of the 429: nowhere near its 5 s wait.
     const others = tenants.filter((tenant) => tenant !== throttled);
     expect(others).toHaveLength(4);
-    const othersLastRequest = Math.max(...others.map((tenant) => Math.max(...tenant.graphArrivals)));
+    const othersLastRequest = Math.max(...others.map((tenant) => Math.max(...recorded.of(tenant.id))));
     expect(othersLastRequest - refusedAt).toBeLessThan(2_500);
     expect((doneAt[3] ?? Number.POSITIVE_INFINITY) - refusedAt).toBeLessThan(2_500);
     // The 429 leaves at once, the tenant's other first batches 300 ms after they arrived: had
     // their answers let more requests go (the queued batches, the apps' reads), those would
     // arrive 300 ms after the 429. Those sent before the 429 was received arrive within 150 ms.
     // The throttled tenant sent nothing while asked to wait, then was read again and completely.
-    const arrivals = throttled?.graphArrivals ?? [];
+    const arrivals = recorded.of(throttledId);
     const duringPause = arrivals.filter(
       (at) => at > refusedAt + LATENCY_MS / 2 && at < refusedAt + RETRY_AFTER_S * 1000 - 100,
     );
