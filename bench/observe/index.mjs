@@ -21,6 +21,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { buildFleet } from "../../dist/emulator/seeds/fleet.js";
+import { stats } from "../stats.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "../..");
@@ -119,13 +120,6 @@ function limitMs({ counters, worker, previous }) {
 /** The issue's formula: Graph reads ÷ 20 per batch ÷ 32 in flight × latency. */
 function issueLimitMs({ counters }) {
   return (counters.graphBatchedRequests / BATCH / 32) * LATENCY_MS;
-}
-
-function stats(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median, min: sorted[0], max: sorted.at(-1) };
 }
 
 function fmt({ median, min, max }, digits) {

@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "../stats.mjs";
 import { generateInstances } from "./generate.mjs";
 import { generateHostile } from "./hostile.mjs";
 
@@ -177,12 +178,6 @@ function time(args, { env = {}, allowed = [0] } = {}) {
         .reduce((sum, seconds) => sum + Number(seconds) * 1000, 0)
     : Number.NaN;
   return { ms: elapsed, cpu, output: run.stdout.length + run.stderr.length };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function range(values, digits) {
