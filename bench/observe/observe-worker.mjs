@@ -1,7 +1,8 @@
 // One observation in its own process, so that its memory is measured alone (the emulator runs
-// in another process). BENCH_IN_FLIGHT, when set, replaces the ceiling of requests in flight. Reads the instances from BENCH_INSTANCES, the previous snapshot (if any)
-// from BENCH_PREVIOUS, and the emulator's address and daemon app from the environment; prints
-// one JSON line with the figures.
+// in another process). Reads the instances from BENCH_INSTANCES, the previous snapshot (if any)
+// from BENCH_PREVIOUS, and the emulator's address and daemon app from the environment;
+// BENCH_IN_FLIGHT, when set, replaces the ceiling of requests in flight. Prints one JSON line
+// with the figures.
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
