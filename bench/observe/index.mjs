@@ -80,7 +80,7 @@ function print(results) {
     console.log(label);
     console.log(
       `  Graph: ${sample.counters.graphBatchedRequests} reads in ${sample.counters.graphRequests} $batch requests; ` +
-        `${sample.counters.tokenRequests} token requests; ${sample.worker.tenantsWithError} tenant(s) with an error`,
+        `${sample.counters.tokenRequests} token requests, ${sample.counters.metadataRequests} for Entra's endpoint metadata; ${sample.worker.tenantsWithError} tenant(s) with an error`,
     );
     console.log(`  time:                 ${fmt(seconds, 2)} s`);
     console.log(

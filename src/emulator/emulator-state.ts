@@ -127,6 +127,8 @@ export interface EmulatorCounters {
   /** Requests inside `$batch` bodies. */
   graphBatchedRequests: number;
   tokenRequests: number;
+  /** Requests for a tenant's OpenID configuration (MSAL's endpoint discovery). */
+  metadataRequests: number;
 }
 
 export interface EmulatorStateOptions {
@@ -181,7 +183,7 @@ export function createEmulatorState(
     consentLanding: options.consentLanding ?? "result-page",
     signingKey: randomBytes(32),
     now: options.now ?? (() => new Date()),
-    counters: { graphRequests: 0, graphBatchedRequests: 0, tokenRequests: 0 },
+    counters: { graphRequests: 0, graphBatchedRequests: 0, tokenRequests: 0, metadataRequests: 0 },
   };
 }
 

@@ -11,16 +11,15 @@ export interface CredentialSettings {
 }
 
 /**
- * `DefaultAzureCredential` (environment, workload identity/OIDC, managed identity, Azure CLI …) for
- * one partner tenant. The observer makes one per tenant and lets it go once the tenant is read:
- * MSAL searches its token cache linearly, so one credential for thousands of tenants would make
- * each token request slower than the last.
+ * `DefaultAzureCredential` (environment, workload identity/OIDC, managed identity, Azure CLI …)
+ * whose default tenant is `tenantId`. The observer shares each one among a few dozen partner
+ * tenants and names the tenant in every token request (see `CredentialPool`).
  */
 export function createDefaultCredential(tenantId: string, settings: CredentialSettings): TokenCredential {
   return new DefaultAzureCredential({ ...commonOptions(settings), tenantId });
 }
 
-/** A client-secret credential for one tenant (the emulator's daemon app, tests, benchmarks). */
+/** A client-secret credential whose default tenant is `app.tenantId` (the emulator's daemon app, tests, benchmarks). */
 export function createClientSecretCredential(
   app: { readonly tenantId: string; readonly clientId: string; readonly clientSecret: string },
   settings: CredentialSettings,

@@ -13,6 +13,7 @@ import { redactCredentials } from "../redact-credentials.js";
 import { AdaptiveLimiter } from "./adaptive-limiter.js";
 import { boundTokens, cacheTokens } from "./cached-token-credential.js";
 import { mapWithConcurrency, SlowStartLimiter } from "./concurrency.js";
+import { CredentialPool } from "./credential-pool.js";
 import type { DirectoryObserver, ObserveOptions } from "./directory-observer.js";
 import { graphScopeFor } from "./graph-endpoints.js";
 import { createHttpsAgent, HttpsTransport } from "./https-transport.js";
@@ -31,8 +32,14 @@ export interface CredentialTarget {
 }
 
 export interface GraphObserverOptions {
-  /** The token source for one tenant; called once per tenant, dropped when the tenant is read. */
+  /**
+   * Makes a token source; `target` names the first tenant it serves. The observer shares each one
+   * among up to `tenantsPerCredential` tenants of its cloud, naming the tenant in every token
+   * request, and drops it when they are read (`CredentialPool`).
+   */
   readonly credentialFor: (target: CredentialTarget) => TokenCredential;
+  /** Tenants that share one credential. Default `TENANTS_PER_CREDENTIAL` (64). */
+  readonly tenantsPerCredential?: number | undefined;
   /** Graph's base URL for a cloud. */
   readonly graphUrlFor: (cloud: Cloud) => string;
   /** The CA to trust instead of the public ones (the emulator's); else NODE_EXTRA_CA_CERTS applies. */
@@ -103,13 +110,14 @@ export function createGraphObserver(options: GraphObserverOptions): DirectoryObs
     async observeTenants(instances: readonly LoadedInstance[], observeOptions: ObserveOptions = {}) {
       const groups = groupByTenant(instances, observeOptions.knownAppIds);
       const tokenLimiter = new SlowStartLimiter(FIRST_TOKEN_REQUESTS, tokenLimit, () => graphLimiter.hasRoom);
+      const credentials = new CredentialPool(options.credentialFor, options.tenantsPerCredential);
       let done = 0;
       const observations = await mapWithConcurrency(
         groups,
         options.tenantConcurrency ?? Math.max(1, Math.floor(inFlight / 2)),
         async (group) => {
           const target = { cloud: group.cloud, tenantId: group.tenantId, agent };
-          const credential = cacheTokens(boundTokens(options.credentialFor(target), tokenLimiter));
+          const credential = cacheTokens(boundTokens(credentials.credentialFor(target), tokenLimiter));
           const scope = graphScopeFor(group.cloud);
           const tenantLimiter = new TenantLimiter(perTenant);
           const transport = new HttpsTransport({

@@ -56,6 +56,7 @@ export async function handleEntra(
     return;
   }
   if (route === "openid-configuration") {
+    state.counters.metadataRequests += 1;
     sendJson(response, 200, openidConfiguration(url.origin, tenantId));
     return;
   }

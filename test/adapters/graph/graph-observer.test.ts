@@ -121,8 +121,16 @@ describe("the Graph observer against the emulator", () => {
 
     const snapshot = await observerFor(running).observeTenants(instances);
 
-    expect(snapshot.tenants[sandbox.tenantId]?.error).toMatchObject({ code: "endpoints_resolution_error" });
+    // The credential learnt Entra's endpoints from the other tenant, so the token endpoint answers.
+    expect(snapshot.tenants[sandbox.tenantId]?.error).toMatchObject({
+      code: "invalid_request",
+      message: expect.stringContaining("AADSTS90002"),
+    });
     expect(snapshot.tenants[primary.tenantId]?.error).toBeUndefined();
+    // A credential of its own fails earlier: Entra has no endpoints for the tenant.
+    const alone = await observerFor(running, { tenantsPerCredential: 1 }).observeTenants(instances);
+    expect(alone.tenants[sandbox.tenantId]?.error).toMatchObject({ code: "endpoints_resolution_error" });
+    expect(alone.tenants[primary.tenantId]?.error).toBeUndefined();
   });
 
   it("fails as a whole with a ServiceError (exit 3) when no tenant can be read", async () => {
