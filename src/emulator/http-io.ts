@@ -3,17 +3,29 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 /** Bodies larger than this are refused: the emulator only ever receives small forms and batches. */
 const MAX_BODY_BYTES = 1_000_000;
 
-/** Reads a request body as text; rejects a body over 1 MB. */
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads a request body as text; rejects a body over 1 MB (and drops the request). Listens for
+ * `data` rather than iterating the stream: an async iterator costs a promise and a tick per chunk,
+ * which showed in the emulator's profile at thousands of batches.
+ */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off("data", onData);
+      request.destroy();
+      reject(new Error("request body too large"));
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.once("error", reject);
+  });
 }
 
 export function sendJson(

@@ -43,28 +43,53 @@ export function selectProperties(object: GraphObject, select: string | null, typ
   if (select === null || select.trim() === "") return object;
   const wanted = new Set(select.split(",").map((name) => name.trim().toLowerCase()));
   const kept: GraphObject = {};
+  const keptLower = new Set<string>();
   for (const [key, value] of Object.entries(object)) {
-    if (key === "@odata.type" || wanted.has(key.toLowerCase())) kept[key] = value;
+    if (key === "@odata.type" || wanted.has(key.toLowerCase())) {
+      kept[key] = value;
+      keptLower.add(key.toLowerCase());
+    }
   }
-  const declared = type === undefined ? undefined : GRAPH_PROPERTY_NAMES[type];
-  for (const name of declared?.properties.split(" ") ?? []) {
-    const present = Object.keys(kept).find((key) => key.toLowerCase() === name.toLowerCase());
-    if (wanted.has(name.toLowerCase()) && present === undefined) kept[name] = null;
+  for (const [lower, name] of type === undefined ? [] : (declaredNames(type)?.properties ?? [])) {
+    if (wanted.has(lower) && !keptLower.has(lower)) kept[name] = null;
   }
   return kept;
 }
 
 /** The first `$select`ed name that `type` does not have (Graph compares names without case). */
 export function unknownSelectedProperty(type: string, select: string | null): string | undefined {
-  const declared = GRAPH_PROPERTY_NAMES[type];
+  const declared = declaredNames(type);
   if (select === null || declared === undefined) return undefined;
-  const names = new Set(
-    `${declared.properties} ${declared.navigation}`.split(" ").map((name) => name.toLowerCase()),
-  );
   return select
     .split(",")
     .map((name) => name.trim())
-    .find((name) => !names.has(name.toLowerCase()));
+    .find((name) => !declared.all.has(name.toLowerCase()));
+}
+
+interface DeclaredNames {
+  /** Lower-cased name → Graph's spelling, of the type's structural properties. */
+  readonly properties: ReadonlyMap<string, string>;
+  /** Every property and navigation property, lower-cased. */
+  readonly all: ReadonlySet<string>;
+}
+
+const declaredByType = new Map<string, DeclaredNames | undefined>();
+
+/** `type`'s names from Graph's metadata, split and lower-cased once (every read asks). */
+function declaredNames(type: string): DeclaredNames | undefined {
+  if (declaredByType.has(type)) return declaredByType.get(type);
+  const declared = GRAPH_PROPERTY_NAMES[type];
+  const names =
+    declared === undefined
+      ? undefined
+      : {
+          properties: new Map(declared.properties.split(" ").map((name) => [name.toLowerCase(), name])),
+          all: new Set(
+            `${declared.properties} ${declared.navigation}`.split(" ").map((name) => name.toLowerCase()),
+          ),
+        };
+  declaredByType.set(type, names);
+  return names;
 }
 
 /** `applications`, or `applications(id,appId)` with a `$select`: Graph repeats the selection as asked. */
