@@ -53,7 +53,9 @@ describe("a throttled tenant", () => {
     // 3). Without the pause, the slot the 429 freed and the answers to those three would let its
     // queued batches go at once. Counted, not timed, so a loaded machine cannot blur it.
     const arrivals = recorded.of(throttledId);
-    const duringPause = arrivals.filter((at) => at > refusedAt && at < refusedAt + RETRY_AFTER_S * 1000 - 100);
+    const duringPause = arrivals.filter(
+      (at) => at > refusedAt && at < refusedAt + RETRY_AFTER_S * 1000 - 100,
+    );
     expect(duringPause.length).toBeLessThanOrEqual(DEFAULT_REQUESTS_PER_TENANT - 1);
     expect(arrivals.filter((at) => at >= refusedAt + RETRY_AFTER_S * 1000 - 100).length).toBeGreaterThan(0);
     expect((doneAt[4] ?? 0) - refusedAt).toBeGreaterThanOrEqual(RETRY_AFTER_S * 1000 - 100);
