@@ -40,3 +40,19 @@ export function cacheTokens(credential: TokenCredential, now: () => number = Dat
 export function boundTokens(credential: TokenCredential, limiter: TaskLimiter): TokenCredential {
   return { getToken: (scopes, options) => limiter.run(() => credential.getToken(scopes, options)) };
 }
+
+/**
+ * Token requests wait for the credential's first one to settle: MSAL fetches Entra's endpoint
+ * metadata on it and caches it, and requests sent meanwhile would each fetch it again.
+ */
+export function firstRequestAlone(credential: TokenCredential): TokenCredential {
+  let first: Promise<unknown> | undefined;
+  return {
+    getToken(scopes, options) {
+      if (first !== undefined) return first.then(() => credential.getToken(scopes, options));
+      const token = credential.getToken(scopes, options);
+      first = token.catch(() => undefined);
+      return token;
+    },
+  };
+}

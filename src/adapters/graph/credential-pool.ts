@@ -1,5 +1,6 @@
 import type { TokenCredential } from "@azure/identity";
 import type { Cloud } from "../../core/instance/instance.js";
+import { firstRequestAlone } from "./cached-token-credential.js";
 
 /**
  * Tenants that share one credential. A credential is one MSAL client with its own token cache and
@@ -36,20 +37,4 @@ export class CredentialPool<Target extends { readonly cloud: Cloud }> {
     this.current.set(target.cloud, { credential, tenants: 1 });
     return credential;
   }
-}
-
-/**
- * Token requests wait for the credential's first one to settle: MSAL fetches Entra's endpoint
- * metadata on it and caches it, and requests sent meanwhile would each fetch it again.
- */
-function firstRequestAlone(credential: TokenCredential): TokenCredential {
-  let first: Promise<unknown> | undefined;
-  return {
-    getToken(scopes, options) {
-      if (first !== undefined) return first.then(() => credential.getToken(scopes, options));
-      const token = credential.getToken(scopes, options);
-      first = token.catch(() => undefined);
-      return token;
-    },
-  };
 }
